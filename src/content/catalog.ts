@@ -1,0 +1,69 @@
+/**
+ * The module catalogue for pages: each module in a locale, falling back to English (with a
+ * flag the page shows as a "not yet translated" notice). Checks each body's sections at build.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { defaultLocale, isLocale, type Locale } from '../i18n/locales.ts';
+import { checkModuleBody, formatProblems } from './modules.ts';
+
+export type ModuleEntry = CollectionEntry<'modules'>;
+
+export interface LocalizedModule {
+  slug: string;
+  entry: ModuleEntry;
+  /** The locale the text is in (English when the requested one is missing). */
+  textLocale: Locale;
+  translated: boolean;
+}
+
+function splitId(id: string): { slug: string; lang: string } {
+  const [slug = '', lang = ''] = id.split('/');
+  return { slug, lang };
+}
+
+let checked: Promise<ModuleEntry[]> | undefined;
+
+/** All module entries, after checking each body's sections against its frontmatter. */
+export function allModuleEntries(): Promise<ModuleEntry[]> {
+  checked ??= getCollection('modules').then((entries) => {
+    const problems = entries.flatMap((entry) => {
+      const { lang } = splitId(entry.id);
+      const file = `content/modules/${entry.id}.mdx`;
+      const langProblems = isLocale(lang)
+        ? []
+        : [{ file, field: '(file name)', reason: `"${lang}" is not one of our locales; name the file <locale>.mdx, e.g. fr.mdx` }];
+      return [...langProblems, ...checkModuleBody(file, entry.data.sections, entry.body ?? '')];
+    });
+    if (problems.length > 0) {
+      throw new Error(`Invalid lesson module content:\n${formatProblems(problems)}`);
+    }
+    return entries;
+  });
+  return checked;
+}
+
+/** Every module slug that has an English original, in a stable order. */
+export async function moduleSlugs(): Promise<string[]> {
+  const entries = await allModuleEntries();
+  return entries
+    .map((e) => splitId(e.id))
+    .filter((p) => p.lang === defaultLocale)
+    .map((p) => p.slug)
+    .sort();
+}
+
+/** The module in a locale, or its English original flagged as not translated. */
+export async function localizedModule(slug: string, locale: Locale): Promise<LocalizedModule> {
+  const entries = await allModuleEntries();
+  const find = (lang: Locale) => entries.find((e) => e.id === `${slug}/${lang}`);
+  const own = find(locale);
+  if (own) return { slug, entry: own, textLocale: locale, translated: true };
+  const english = find(defaultLocale);
+  if (!english) throw new Error(`content/modules/${slug}/: no en.mdx; every module needs its English original`);
+  return { slug, entry: english, textLocale: defaultLocale, translated: locale === defaultLocale };
+}
+
+export async function localizedModules(locale: Locale): Promise<LocalizedModule[]> {
+  const slugs = await moduleSlugs();
+  return Promise.all(slugs.map((slug) => localizedModule(slug, locale)));
+}

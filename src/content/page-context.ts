@@ -1,0 +1,13 @@
+import type { Locale } from '../i18n/locales.ts';
+import type { UiStrings } from '../i18n/index.ts';
+
+/** What a module page hands to the <Section> components rendered inside its MDX body. */
+export interface ModulePageContext {
+  file: string;
+  moduleSlug: string;
+  lang: Locale;
+  sections: { id: string; title: string }[];
+  sectionLabel: (number: number) => string;
+  progressStrings: UiStrings['progress'];
+  accountHref: string;
+}

@@ -1,0 +1,102 @@
+/**
+ * Progress on the module being read, shared by the progress bar and every section's
+ * "mark as done" button on the page (one module instance per page, so one state).
+ * A click records a statement in the outbox first, then sends it; the server folds it
+ * into the learner's progress, which is read back.
+ */
+import type { Locale } from '../../i18n/locales.ts';
+import { Outbox } from '../../learning-record/outbox.ts';
+import { parseObject, sectionCompleted } from '../../learning-record/statements.ts';
+import { backend, currentUser, describeError, isNetworkError, sendStatement } from './backend.ts';
+
+type Phase = 'loading' | 'signed-out' | 'ready';
+
+class ModuleProgress {
+  phase = $state<Phase>('loading');
+  serverDone = $state<string[]>([]);
+  pendingDone = $state<string[]>([]);
+  saving = $state<string[]>([]);
+  waiting = $state(0);
+  error = $state('');
+  total = $state(0);
+  done = $derived([...new Set([...this.serverDone, ...this.pendingDone])]);
+
+  #started = false;
+  #moduleSlug = '';
+  #lang: Locale = 'en';
+  #userId = '';
+  #outbox: Outbox | undefined;
+
+  start(moduleSlug: string, total: number, lang: Locale): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#moduleSlug = moduleSlug;
+    this.#lang = lang;
+    this.total = total;
+    this.#outbox = new Outbox(window.localStorage);
+    const user = currentUser();
+    if (!user) {
+      this.phase = 'signed-out';
+      return;
+    }
+    this.#userId = user.id;
+    this.#readPending();
+    this.phase = 'ready';
+    window.addEventListener('online', () => void this.sync());
+    void this.sync();
+  }
+
+  #readPending() {
+    const mine = (this.#outbox?.pending() ?? []).filter((s) => s.user === this.#userId);
+    this.pendingDone = mine
+      .map((s) => parseObject(s.object))
+      .filter((p) => p?.activity === `module:${this.#moduleSlug}` && p.part?.kind === 'section')
+      .map((p) => p!.part!.id);
+    this.waiting = mine.length;
+  }
+
+  /** Sends waiting statements, then reads progress back from the server. */
+  async sync(): Promise<void> {
+    if (!this.#outbox || !this.#userId) return;
+    const report = await this.#outbox.flush(sendStatement, this.#userId);
+    if (report.rejected.length > 0) this.error = report.rejected.map((r) => r.reason).join(' ');
+    this.#readPending();
+    await this.#loadServerProgress();
+  }
+
+  async #loadServerProgress() {
+    const pb = backend();
+    try {
+      const row = await pb
+        .collection('progress')
+        .getFirstListItem(pb.filter('user = {:user} && activity = {:activity}', { user: this.#userId, activity: `module:${this.#moduleSlug}` }));
+      this.serverDone = Array.isArray(row.completedSections) ? (row.completedSections as string[]) : [];
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status === 404) this.serverDone = [];
+      else if (!isNetworkError(error)) this.error = describeError(error);
+    }
+  }
+
+  async markDone(sectionId: string): Promise<void> {
+    if (!this.#outbox || !this.#userId || this.done.includes(sectionId)) return;
+    this.error = '';
+    this.saving = [...this.saving, sectionId];
+    const statement = sectionCompleted({
+      user: this.#userId,
+      moduleSlug: this.#moduleSlug,
+      sectionId,
+      totalSections: this.total,
+      language: this.#lang,
+    });
+    this.#outbox.add(statement); // kept on the device before anything is sent
+    this.#readPending();
+    try {
+      await this.sync();
+    } finally {
+      this.saving = this.saving.filter((id) => id !== sectionId);
+    }
+  }
+}
+
+export const moduleProgress = new ModuleProgress();
