@@ -5,9 +5,8 @@
 // Nobody can set or change their own role or supervisor: only an admin (role "admin") or a
 // superuser can. A supervisor can read the users whose `supervisor` is them.
 
-const LOCALES = ["en", "fr", "pt", "es", "sw", "ar"];
-
 migrate((app) => {
+  const LOCALES = ["en", "fr", "pt", "es", "sw", "ar"];
   const users = app.findCollectionByNameOrId("users");
 
   users.fields.add(new SelectField({
@@ -44,6 +43,10 @@ migrate((app) => {
 
   users.addIndex("idx_users_supervisor", false, "supervisor", "");
   users.addIndex("idx_users_track_country", false, "track, country", "");
+
+  // No login-alert emails: demo and test servers have no mail transport, and learners on
+  // shared office computers would get one at every sign-in.
+  users.authAlert.enabled = false;
 
   app.save(users);
 }, (app) => {

@@ -1,0 +1,31 @@
+/**
+ * axe (WCAG 2.2 A/AA rules) on each kind of page, signed out and signed in, ltr and rtl.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { uniqueEmail } from '../support/pb.ts';
+import { signUpInBrowser } from '../support/ui.ts';
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary).toEqual([]);
+}
+
+for (const path of ['/en/', '/ar/', '/en/modules/children-on-the-move/', '/ar/modules/children-on-the-move/', '/pt/modules/children-on-the-move/', '/fr/account/']) {
+  test(`no axe violations on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    await expectNoViolations(page);
+  });
+}
+
+test('no axe violations on a module page while signed in, with progress', async ({ page }) => {
+  await signUpInBrowser(page, 'en', uniqueEmail('a11y'), 'a11y-password-1', 'Ada Access');
+  await page.goto('/en/modules/children-on-the-move/');
+  await page.locator('section#who-they-are').getByRole('button').click();
+  await expect(page.getByTestId('progress-summary')).toContainText('1');
+  await expectNoViolations(page);
+  await page.goto('/en/account/');
+  await expectNoViolations(page);
+});
