@@ -1,6 +1,6 @@
 module continuum/pocketbase
 
-go 1.26.8
+go 1.25.0
 
 require github.com/pocketbase/pocketbase v0.39.11
 

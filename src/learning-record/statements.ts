@@ -66,8 +66,8 @@ const idAlphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
  * A new 15-character PocketBase record id ([a-z0-9]), from a cryptographic random source.
  * @example statementId().length // 15
  */
-export function statementId(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
-  const bytes = random(new Uint8Array(15));
+export function statementId(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
+  const bytes = random(new Uint8Array(new ArrayBuffer(15)));
   let id = '';
   for (const byte of bytes) id += idAlphabet[byte % idAlphabet.length];
   return id;

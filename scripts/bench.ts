@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: measurements, not pass/fail. Needs a built site (`npm run build`).
+ *  1. Page weight per page from dist/ (JavaScript and HTML, gzipped).
+ *  2. The learning record under load on a real PocketBase (temporary data dir, loopback only):
+ *     a bounded number of statements sent by several learners at once, then the same ones
+ *     replayed (the outbox's retry), with throughput and latency percentiles.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensurePocketBase } from './lib/pocketbase-binary.ts';
+import { bundleHooksLibrary } from './lib/hooks-bundle.ts';
+import { freePort, startPocketBase } from './lib/pb-process.ts';
+import { kb, measureSite } from './lib/page-weight.ts';
+import { siteDir } from './lib/paths.ts';
+import { sectionCompleted } from '../src/learning-record/statements.ts';
+
+const learners = Number(process.env.BENCH_LEARNERS ?? 8);
+const statementsPerLearner = Number(process.env.BENCH_STATEMENTS ?? 50);
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function pageWeight() {
+  if (!existsSync(path.join(siteDir, 'en', 'index.html'))) {
+    console.log('page weight: skipped (no dist/; run npm run build)');
+    return;
+  }
+  const pages = measureSite(siteDir);
+  console.log('\nPage weight (gzip)\n  JS        HTML      islands  page');
+  for (const p of pages) {
+    console.log(`  ${kb(p.jsGzipBytes).padEnd(9)} ${kb(p.htmlGzipBytes).padEnd(9)} ${String(p.islands).padEnd(8)} ${p.page}`);
+  }
+}
+
+async function learningRecordLoad() {
+  const binary = await ensurePocketBase();
+  await bundleHooksLibrary();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'continuum-bench-'));
+  const pb = await startPocketBase({ binary, dataDir, port: await freePort() });
+  try {
+    const tokens: { id: string; token: string }[] = [];
+    for (let i = 0; i < learners; i++) {
+      const email = `bench-${i}-${Date.now()}@bench.continuum.example`;
+      const password = 'bench-password-1';
+      const created = await fetch(`${pb.url}/api/collections/users/records`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password, passwordConfirm: password, name: `Bench ${i}` }),
+      });
+      const { id } = (await created.json()) as { id: string };
+      const auth = await fetch(`${pb.url}/api/collections/users/auth-with-password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ identity: email, password }),
+      });
+      tokens.push({ id, token: ((await auth.json()) as { token: string }).token });
+    }
+    const plans = tokens.map(({ id, token }) => ({
+      token,
+      statements: Array.from({ length: statementsPerLearner }, (_, n) =>
+        sectionCompleted({ user: id, moduleSlug: `bench-module-${n % 10}`, sectionId: `section-${n}`, totalSections: statementsPerLearner, language: 'en' }),
+      ),
+    }));
+
+    const send = async (label: string) => {
+      const latencies: number[] = [];
+      let failures = 0;
+      const t0 = performance.now();
+      await Promise.all(
+        plans.map(async ({ token, statements }) => {
+          for (const statement of statements) {
+            const s0 = performance.now();
+            const response = await fetch(`${pb.url}/api/collections/statements/records`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: token },
+              body: JSON.stringify(statement),
+            });
+            await response.arrayBuffer();
+            if (!response.ok) failures++;
+            latencies.push(performance.now() - s0);
+          }
+        }),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      latencies.sort((a, b) => a - b);
+      console.log(
+        `  ${label.padEnd(22)} ${latencies.length} requests, ${learners} learners at once: ${(latencies.length / seconds).toFixed(0)} req/s, ` +
+          `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, failures ${failures}`,
+      );
+    };
+    console.log('\nLearning record on one PocketBase (statement create + progress fold)');
+    await send('new statements');
+    await send('replayed (same ids)');
+  } finally {
+    await pb.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await pageWeight();
+await learningRecordLoad();

@@ -1,0 +1,54 @@
+/**
+ * Page-weight budgets read from the build output (dist/, built by `npm test` before this runs).
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { kb, measureSite } from '../../scripts/lib/page-weight.ts';
+
+const siteDir = 'dist';
+/** Budget for the heaviest page's JavaScript, gzipped: a cheap phone on a weak connection. */
+const heaviestPageJsBudget = 60 * 1024;
+/** Budget for any page's HTML with its inlined CSS, gzipped. */
+const htmlBudget = 40 * 1024;
+
+describe('page weight (from dist/)', () => {
+  if (!existsSync(`${siteDir}/en/index.html`)) {
+    it('needs a build', () => {
+      throw new Error('dist/ has no built site; run `npm run build` first (npm test does).');
+    });
+    return;
+  }
+  const pages = measureSite(siteDir);
+
+  it('measures every page', () => {
+    expect(pages.length).toBeGreaterThan(10);
+    const heaviest = pages[0]!;
+    console.log(
+      `page weight: ${pages.length} pages; heaviest JavaScript ${heaviest.page} ${kb(heaviest.jsGzipBytes)} gzip ` +
+        `(${heaviest.jsFiles.length} files, ${heaviest.islands} islands); ` +
+        `pages with no JavaScript: ${pages.filter((p) => p.jsBytes === 0).length}`,
+    );
+  });
+
+  it('ships no JavaScript on a page without islands', () => {
+    // "/" is the language-redirect fallback for hosts without PocketBase: a tiny inline script
+    const withoutIslands = pages.filter((p) => p.islands === 0 && p.page !== '/');
+    expect(withoutIslands.length).toBeGreaterThan(0);
+    expect(withoutIslands.filter((p) => p.jsBytes > 0).map((p) => `${p.page}: ${p.jsFiles.join(', ')}`)).toEqual([]);
+    expect(pages.find((p) => p.page === '/')!.jsBytes).toBeLessThan(1024);
+  });
+
+  it('loads the island code on a page with islands', () => {
+    const lesson = pages.find((p) => p.page === '/en/modules/children-on-the-move/')!;
+    expect(lesson.islands).toBeGreaterThan(1);
+    expect(lesson.jsFiles.some((f) => f.includes('SectionDone'))).toBe(true);
+  });
+
+  it(`keeps the heaviest page's JavaScript under ${kb(heaviestPageJsBudget)} gzip`, () => {
+    expect(pages[0]!.jsGzipBytes).toBeLessThan(heaviestPageJsBudget);
+  });
+
+  it(`keeps every page's HTML under ${kb(htmlBudget)} gzip`, () => {
+    expect(pages.filter((p) => p.htmlGzipBytes > htmlBudget).map((p) => `${p.page} ${kb(p.htmlGzipBytes)}`)).toEqual([]);
+  });
+});
