@@ -85,6 +85,7 @@ Press Ctrl-C to stop.`);
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  process.on('SIGHUP', shutdown);
   pb.child.once('exit', (code) => {
     if (!stopping) {
       console.error(`PocketBase stopped unexpectedly (exit ${code}).`);

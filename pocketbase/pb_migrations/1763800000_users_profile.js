@@ -44,6 +44,9 @@ migrate((app) => {
   users.addIndex("idx_users_supervisor", false, "supervisor", "");
   users.addIndex("idx_users_track_country", false, "track, country", "");
 
+  // Passwords of at least 10 characters (the sign-up form says so too).
+  users.fields.getByName("password").min = 10;
+
   // No login-alert emails: demo and test servers have no mail transport, and learners on
   // shared office computers would get one at every sign-in.
   users.authAlert.enabled = false;
