@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGlossary from './src/content/remark-glossary.ts';
 
 // Static site: every page is prerendered per locale and served by PocketBase
 // (its --publicDir) beside the API on one origin. See README.md.
@@ -10,6 +12,9 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
+  // The unified (remark) processor instead of the default Sätteri, for the glossary plugin,
+  // which links the first use of each term in a module to the glossary. MDX inherits it.
+  markdown: { processor: unified({ remarkPlugins: [remarkGlossary] }) },
   integrations: [mdx(), svelte()],
   devToolbar: { enabled: false },
   vite: {

@@ -51,6 +51,8 @@ async function main() {
       env: { ...process.env, CONTINUUM_SITE_URL: `http://${host}:${port}` },
     });
     if (build.status !== 0) throw new Error('The site did not build; see the errors above (each names the file, field and reason).');
+    const index = spawnSync(path.join(root, 'node_modules/.bin/pagefind'), ['--site', siteDir, '--quiet'], { cwd: root, stdio: 'inherit' });
+    if (index.status !== 0) throw new Error('The search index (pagefind) could not be built; see above.');
   }
 
   step('Database and demo accounts');

@@ -81,7 +81,8 @@ onRecordAfterCreateSuccess((e) => {
             completedSections: JSON.parse(row.getString("completedSections") || "[]"),
             totalSections: row.getInt("totalSections"),
             percent: row.getInt("percent"),
-            score: row.getString("score") === "" ? null : row.getFloat("score"),
+            score: row.getFloat("score") > 0 ? row.getFloat("score") : null,
+            checkPassed: row.getBool("checkPassed"),
             language: row.getString("language"),
             lastActivityAt: row.getDateTime("lastActivityAt").string().replace(" ", "T"),
           }
@@ -99,6 +100,7 @@ onRecordAfterCreateSuccess((e) => {
       row.set("totalSections", next.totalSections);
       row.set("percent", next.percent);
       if (next.score !== null) row.set("score", next.score);
+      row.set("checkPassed", next.checkPassed);
       row.set("language", next.language);
       row.set("lastActivityAt", next.lastActivityAt);
       txApp.save(row);

@@ -4,7 +4,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { defaultLocale, isLocale, type Locale } from '../i18n/locales.ts';
-import { checkModuleBody, formatProblems } from './modules.ts';
+import { checkModuleBody, compareWithEnglish, formatProblems } from './modules.ts';
+import { checkPathReferences } from './paths.ts';
 
 export type ModuleEntry = CollectionEntry<'modules'>;
 
@@ -32,7 +33,10 @@ export function allModuleEntries(): Promise<ModuleEntry[]> {
       const langProblems = isLocale(lang)
         ? []
         : [{ file, field: '(file name)', reason: `"${lang}" is not one of our locales; name the file <locale>.mdx, e.g. fr.mdx` }];
-      return [...langProblems, ...checkModuleBody(file, entry.data.sections, entry.body ?? '')];
+      const { slug } = splitId(entry.id);
+      const english = entries.find((e) => e.id === `${slug}/${defaultLocale}`);
+      const structure = english && english !== entry ? compareWithEnglish(file, entry.data, english.data) : [];
+      return [...langProblems, ...checkModuleBody(file, entry.data.sections, entry.body ?? ''), ...structure];
     });
     if (problems.length > 0) {
       throw new Error(`Invalid lesson module content:\n${formatProblems(problems)}`);
@@ -66,4 +70,28 @@ export async function localizedModule(slug: string, locale: Locale): Promise<Loc
 export async function localizedModules(locale: Locale): Promise<LocalizedModule[]> {
   const slugs = await moduleSlugs();
   return Promise.all(slugs.map((slug) => localizedModule(slug, locale)));
+}
+
+/** The glossary in a locale, or the English one flagged as not translated. */
+export async function localizedGlossary(locale: Locale) {
+  const entries = await getCollection('glossary');
+  const own = entries.find((e) => e.id === locale);
+  const english = entries.find((e) => e.id === defaultLocale);
+  const entry = own ?? english;
+  const terms = [...(entry?.data.terms ?? [])].sort((a, b) => a.term.localeCompare(b.term, own ? locale : defaultLocale));
+  return { terms, textLocale: own ? locale : defaultLocale, translated: Boolean(own) || locale === defaultLocale };
+}
+
+/** The onboarding paths, in a stable track order, after checking what they reference. */
+export async function onboardingPaths() {
+  const [entries, slugs] = await Promise.all([getCollection('paths'), moduleSlugs()]);
+  const problems = entries.flatMap((entry) => {
+    const file = `content/paths/${entry.id}.yaml`;
+    const own = checkPathReferences(file, entry.data, slugs, []);
+    if (entry.data.track !== entry.id) own.push({ file, field: 'track', reason: `track "${entry.data.track}" must match the file name (${entry.id}.yaml)` });
+    return own;
+  });
+  if (problems.length > 0) throw new Error(`Invalid onboarding paths:\n${formatProblems(problems)}`);
+  const order = ['border-officer', 'teacher', 'social-worker', 'coordinator'];
+  return entries.map((e) => e.data).sort((a, b) => order.indexOf(a.track) - order.indexOf(b.track));
 }

@@ -25,6 +25,52 @@ export const moduleSection = z.object({
   title: nonEmptyText('a section title', 120),
 });
 
+export const quizOption = z
+  .object({
+    id: kebabId,
+    text: nonEmptyText('an option text', 300),
+    correct: z.boolean({ error: 'correct must be true or false' }),
+    explanation: nonEmptyText('an option explanation', 600),
+  })
+  .strict();
+
+export const quizQuestion = z
+  .object({
+    id: kebabId,
+    type: z.enum(['single', 'multiple'], { error: 'type must be "single" (one right option) or "multiple"' }),
+    prompt: nonEmptyText('a question prompt', 400),
+    options: z
+      .array(quizOption, { error: 'options must be a list of { id, text, correct, explanation }' })
+      .min(2, { error: 'a question needs at least 2 options' })
+      .max(6, { error: 'a question has at most 6 options' }),
+  })
+  .strict()
+  .superRefine((question, ctx) => {
+    const correct = question.options.filter((o) => o.correct).length;
+    if (question.type === 'single' && correct !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `a "single" question needs exactly one correct option; "${question.id}" has ${correct}` });
+    }
+    if (question.type === 'multiple' && correct < 1) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `a "multiple" question needs at least one correct option; "${question.id}" has none` });
+    }
+    const ids = question.options.map((o) => o.id);
+    const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (repeated) ctx.addIssue({ code: 'custom', path: ['options'], message: `option id "${repeated}" is used twice in "${question.id}"` });
+  });
+
+export const quiz = z
+  .object({
+    passThreshold: z.number().min(0.5).max(1).default(0.8),
+    questions: z
+      .array(quizQuestion, { error: 'questions must be a list' })
+      .min(1, { error: 'a knowledge check needs at least one question' })
+      .max(10, { error: 'a knowledge check has at most 10 questions' }),
+  })
+  .strict();
+
+export type Quiz = z.infer<typeof quiz>;
+export type QuizQuestion = z.infer<typeof quizQuestion>;
+
 /** Frontmatter of content/modules/<module>/<lang>.mdx. */
 export const moduleFrontmatter = z
   .object({
@@ -53,9 +99,15 @@ export const moduleFrontmatter = z
       .array(moduleSection, { error: 'sections must be a list of { id, title }' })
       .min(1, { error: 'sections must list at least one section' })
       .max(12, { error: 'sections must list at most 12 sections' }),
+    quiz: quiz.optional(),
   })
   .strict()
   .superRefine((data, ctx) => {
+    const questionIds = (data.quiz?.questions ?? []).map((q) => q.id);
+    const repeatedQuestion = questionIds.find((id, i) => questionIds.indexOf(id) !== i);
+    if (repeatedQuestion) {
+      ctx.addIssue({ code: 'custom', path: ['quiz', 'questions'], message: `question id "${repeatedQuestion}" is used twice` });
+    }
     const seen = new Set<string>();
     data.sections.forEach((section, index) => {
       if (seen.has(section.id)) {
@@ -166,4 +218,30 @@ export function checkModuleBody(
 /** An activity id for a module, as used in statements and progress rows. */
 export function moduleActivityId(moduleSlug: string): string {
   return `module:${moduleSlug}`;
+}
+
+/**
+ * Checks that a translation keeps the English structure: same section ids in the same order,
+ * same tracks, and the same quiz (question ids, types, option ids and which are correct).
+ * @example compareWithEnglish('m/fr.mdx', fr, en) // [] when only the words differ
+ */
+export function compareWithEnglish(file: string, translation: ModuleFrontmatter, english: ModuleFrontmatter): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const ids = (d: ModuleFrontmatter) => d.sections.map((s) => s.id).join(', ');
+  if (ids(translation) !== ids(english)) {
+    problems.push({ file, field: 'sections', reason: `section ids must match en.mdx in order (${ids(english)}); found ${ids(translation)}` });
+  }
+  if ([...translation.tracks].sort().join() !== [...english.tracks].sort().join()) {
+    problems.push({ file, field: 'tracks', reason: `tracks must match en.mdx (${english.tracks.join(', ')})` });
+  }
+  const shape = (q: Quiz | undefined) =>
+    (q?.questions ?? []).map((question) => `${question.id}:${question.type}[${question.options.map((o) => `${o.id}${o.correct ? '*' : ''}`).join(' ')}]`).join('; ');
+  if (shape(translation.quiz) !== shape(english.quiz)) {
+    problems.push({
+      file,
+      field: 'quiz',
+      reason: `the knowledge check must have the same questions, options and correct answers as en.mdx (${shape(english.quiz) || 'none'}); found ${shape(translation.quiz) || 'none'}`,
+    });
+  }
+  return problems;
 }

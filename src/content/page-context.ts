@@ -10,4 +10,8 @@ export interface ModulePageContext {
   sectionLabel: (number: number) => string;
   progressStrings: UiStrings['progress'];
   accountHref: string;
+  /** Print view: no buttons, no section navigation. */
+  print: boolean;
+  /** Labels for the previous/next section links. */
+  nav: { label: string; previous: (title: string) => string; next: (title: string) => string };
 }

@@ -15,6 +15,8 @@ export interface Progress {
   totalSections: number;
   percent: number;
   score: number | null;
+  /** Whether the module's knowledge check has been passed (modules only). */
+  checkPassed: boolean;
   language: string;
   lastActivityAt: string;
 }
@@ -44,6 +46,7 @@ export function foldStatement(previous: Progress | null, statement: Statement): 
     totalSections: 0,
     percent: 0,
     score: null,
+    checkPassed: false,
     language: statement.language,
     lastActivityAt: statement.timestamp,
   };
@@ -65,6 +68,11 @@ export function foldStatement(previous: Progress | null, statement: Statement): 
     if (next.totalSections < next.completedSections.length) next.totalSections = next.completedSections.length;
   } else if (statement.verb === 'completed' && parsed.part === null) {
     status = 'completed';
+  } else if ((statement.verb === 'passed' || statement.verb === 'failed') && parsed.part?.kind === 'quiz') {
+    // a module's knowledge check: keep the best score; passed once is passed
+    const scaled = statement.result?.score?.scaled;
+    if (typeof scaled === 'number' && scaled >= 0 && scaled <= 1) next.score = Math.max(next.score ?? 0, scaled);
+    if (statement.verb === 'passed') next.checkPassed = true;
   } else if ((statement.verb === 'passed' || statement.verb === 'failed') && parsed.part === null) {
     status = statement.verb;
     const scaled = statement.result?.score?.scaled;
@@ -73,7 +81,7 @@ export function foldStatement(previous: Progress | null, statement: Statement): 
 
   if (next.activityType === 'module' && next.totalSections > 0) {
     next.percent = Math.floor((100 * next.completedSections.length) / next.totalSections);
-    if (next.completedSections.length >= next.totalSections) status = 'completed';
+    if (next.completedSections.length >= next.totalSections) status = next.checkPassed ? 'passed' : 'completed';
   } else if (status === 'completed' || status === 'passed') {
     next.percent = 100;
   }

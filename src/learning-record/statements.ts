@@ -121,3 +121,47 @@ export function sectionCompleted(args: {
     timestamp: (args.now ?? new Date()).toISOString(),
   };
 }
+
+/** Builds the statement for one answered knowledge-check question (xAPI choice response). */
+export function questionAnswered(args: {
+  user: string;
+  moduleSlug: string;
+  questionId: string;
+  chosen: readonly string[];
+  correct: boolean;
+  language: Locale;
+  now?: Date;
+}): Statement {
+  return {
+    id: statementId(),
+    user: args.user,
+    verb: 'answered',
+    object: `module:${args.moduleSlug}/question:${args.questionId}`,
+    result: { success: args.correct, response: [...args.chosen].sort().join('[,]') },
+    context: { parent: `module:${args.moduleSlug}` },
+    language: args.language,
+    timestamp: (args.now ?? new Date()).toISOString(),
+  };
+}
+
+/** Builds the passed/failed statement for a module's knowledge check. */
+export function knowledgeCheckResult(args: {
+  user: string;
+  moduleSlug: string;
+  scaled: number;
+  passed: boolean;
+  totalSections: number;
+  language: Locale;
+  now?: Date;
+}): Statement {
+  return {
+    id: statementId(),
+    user: args.user,
+    verb: args.passed ? 'passed' : 'failed',
+    object: `module:${args.moduleSlug}/quiz:knowledge-check`,
+    result: { success: args.passed, completion: true, score: { scaled: Math.round(args.scaled * 1000) / 1000 } },
+    context: { parent: `module:${args.moduleSlug}`, totalSections: args.totalSections },
+    language: args.language,
+    timestamp: (args.now ?? new Date()).toISOString(),
+  };
+}

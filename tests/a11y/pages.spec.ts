@@ -12,7 +12,12 @@ async function expectNoViolations(page: Page) {
   expect(summary).toEqual([]);
 }
 
-for (const path of ['/en/', '/ar/', '/en/modules/children-on-the-move/', '/ar/modules/children-on-the-move/', '/pt/modules/children-on-the-move/', '/fr/account/']) {
+const pages = [
+  '/en/', '/ar/', '/en/modules/children-on-the-move/', '/ar/modules/children-on-the-move/', '/pt/modules/children-on-the-move/',
+  '/fr/account/', '/en/glossary/', '/ar/glossary/', '/en/paths/', '/en/paths/border-officer/', '/ar/paths/teacher/',
+  '/en/modules/children-on-the-move/print/', '/fr/search/',
+];
+for (const path of pages) {
   test(`no axe violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
@@ -27,5 +32,20 @@ test('no axe violations on a module page while signed in, with progress', async 
   await expect(page.getByTestId('progress-summary')).toContainText('1');
   await expectNoViolations(page);
   await page.goto('/en/account/');
+  await expectNoViolations(page);
+});
+
+test('no axe violations on search results (fr) and a submitted knowledge check (ar)', async ({ page }) => {
+  await page.goto('/fr/search/?q=enfants');
+  await expect(page.getByTestId('search-summary')).toBeVisible();
+  await expectNoViolations(page);
+  await page.goto('/ar/modules/children-on-the-move/');
+  await page.locator('form.knowledge-check button[type="submit"]').click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.locator('form.knowledge-check fieldset').evaluateAll((sets) =>
+    sets.forEach((set) => (set.querySelector('input') as HTMLInputElement).click()),
+  );
+  await page.locator('form.knowledge-check button[type="submit"]').click();
+  await expect(page.getByTestId('check-result')).not.toBeEmpty();
   await expectNoViolations(page);
 });

@@ -6,7 +6,7 @@
  */
 import type { Locale } from '../../i18n/locales.ts';
 import { Outbox } from '../../learning-record/outbox.ts';
-import { parseObject, sectionCompleted } from '../../learning-record/statements.ts';
+import { parseObject, sectionCompleted, type Statement } from '../../learning-record/statements.ts';
 import { backend, currentUser, describeError, isNetworkError, sendStatement } from './backend.ts';
 
 type Phase = 'loading' | 'signed-out' | 'ready';
@@ -19,6 +19,8 @@ class ModuleProgress {
   waiting = $state(0);
   error = $state('');
   total = $state(0);
+  checkPassed = $state(false);
+  bestScore = $state<number | null>(null);
   done = $derived([...new Set([...this.serverDone, ...this.pendingDone])]);
 
   #started = false;
@@ -71,11 +73,30 @@ class ModuleProgress {
         .collection('progress')
         .getFirstListItem(pb.filter('user = {:user} && activity = {:activity}', { user: this.#userId, activity: `module:${this.#moduleSlug}` }));
       this.serverDone = Array.isArray(row.completedSections) ? (row.completedSections as string[]) : [];
+      this.checkPassed = Boolean(row.checkPassed);
+      this.bestScore = typeof row.score === 'number' && row.score > 0 ? row.score : null;
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (status === 404) this.serverDone = [];
       else if (!isNetworkError(error)) this.error = describeError(error);
     }
+  }
+
+  /** The signed-in learner's id, or '' when signed out. */
+  get userId(): string {
+    return this.#userId;
+  }
+
+  get language(): Locale {
+    return this.#lang;
+  }
+
+  /** Records statements (outbox first, then sent) and reads progress back. */
+  async record(statements: Statement[]): Promise<void> {
+    if (!this.#outbox || !this.#userId) return;
+    for (const statement of statements) this.#outbox.add(statement);
+    this.#readPending();
+    await this.sync();
   }
 
   async markDone(sectionId: string): Promise<void> {
