@@ -3,6 +3,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { existsSync } from 'node:fs';
 import { uniqueEmail } from '../support/pb.ts';
 import { signUpInBrowser } from '../support/ui.ts';
 
@@ -47,5 +48,22 @@ test('no axe violations on search results (fr) and a submitted knowledge check (
   );
   await page.locator('form.knowledge-check button[type="submit"]').click();
   await expect(page.getByTestId('check-result')).not.toBeEmpty();
+  await expectNoViolations(page);
+});
+
+test('no axe violations on the scenario list, the player and the debrief', async ({ page }) => {
+  test.skip(!existsSync('content/scenarios/border-arrival/scenario.yaml'), 'border-arrival is not written yet');
+  await page.goto('/en/scenarios/');
+  await expectNoViolations(page);
+  await page.goto('/ar/scenarios/border-arrival/');
+  await expect(page.locator('astro-island[component-url*="ScenarioPlayer"]')).not.toHaveAttribute('ssr');
+  await expectNoViolations(page);
+  // choose the first offered choice until an ending
+  for (let i = 0; i < 30 && (await page.locator('button.choice').count()) > 0; i++) {
+    await page.locator('button.choice').first().click();
+    if (i === 0) await expectNoViolations(page); // the feedback panel
+    await page.locator('.feedback button').click();
+  }
+  await expect(page.locator('.debrief')).toBeVisible();
   await expectNoViolations(page);
 });

@@ -209,3 +209,24 @@ test.describe('roles and supervisors', () => {
     expect(move.status()).toBe(404);
   });
 });
+
+test.describe('scenario runs', () => {
+  test('only their learner reads or writes a saved run', async ({ request }) => {
+    const a = await signUp(request, 'runner-a');
+    const b = await signUp(request, 'runner-b');
+    const run = { id: newId(), user: a.id, scenario: 'border-arrival', version: 1, snapshot: { value: 'arrival', status: 'active', context: {} }, language: 'en' };
+    const created = await request.post(api('scenario_runs/records'), { headers: auth(a), data: run });
+    expect(created.status(), await created.text()).toBe(200);
+    expect((await (await request.get(api('scenario_runs/records'), { headers: auth(b) })).json()).items).toEqual([]);
+    expect((await request.get(api(`scenario_runs/records/${run.id}`), { headers: auth(b) })).status()).toBe(404);
+    expect((await request.patch(api(`scenario_runs/records/${run.id}`), { headers: auth(b), data: { version: 9 } })).status()).toBe(404);
+    expect((await request.delete(api(`scenario_runs/records/${run.id}`), { headers: auth(b) })).status()).toBe(404);
+    expect((await request.get(api(`scenario_runs/records/${run.id}`))).status()).toBe(404);
+    const forged = await request.post(api('scenario_runs/records'), { headers: auth(b), data: { ...run, id: newId() } });
+    expect(forged.status()).toBe(400);
+    const moved = await request.patch(api(`scenario_runs/records/${run.id}`), { headers: auth(a), data: { user: b.id } });
+    expect(moved.status()).toBe(404);
+    const [stored] = await adminList(request, 'scenario_runs', `id = "${run.id}"`);
+    expect(stored).toMatchObject({ user: a.id, version: 1 });
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * Build-time data for the scenario pages: scenarios loaded and analysed (the build fails on
+ * any problem, naming the file and the node or choice), localized, with texts rendered to HTML.
+ */
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import type { Locale } from '../i18n/locales.ts';
+import { loadScenarios, type LoadedScenario } from './load.ts';
+import { applyOverlay, formatScenarioProblems, type Scenario } from './schema.ts';
+
+let loaded: LoadedScenario[] | undefined;
+
+export function allScenarios(): LoadedScenario[] {
+  if (!loaded) {
+    const report = loadScenarios(process.cwd());
+    if (report.problems.length > 0) throw new Error(`Invalid case simulations:\n${formatScenarioProblems(report.problems)}`);
+    loaded = report.scenarios;
+  }
+  return loaded;
+}
+
+export function localizedScenario(item: LoadedScenario, lang: Locale): { scenario: Scenario; translated: boolean } {
+  const overlay = lang === 'en' ? undefined : item.overlays[lang];
+  return { scenario: applyOverlay(item.scenario, overlay), translated: lang === 'en' || overlay !== undefined };
+}
+
+let processor: Awaited<ReturnType<typeof createMarkdownProcessor>> | undefined;
+
+/** Each node's and ending's text as HTML. */
+export async function renderTexts(scenario: Scenario): Promise<Record<string, string>> {
+  processor ??= await createMarkdownProcessor();
+  const out: Record<string, string> = {};
+  for (const [id, node] of Object.entries(scenario.nodes)) out[id] = (await processor.render(node.text)).code;
+  for (const [id, ending] of Object.entries(scenario.endings)) out[id] = (await processor.render(ending.text)).code;
+  return out;
+}
+
+/** The principle scores of the recommended path. */
+export function recommendedScores(item: LoadedScenario): Record<string, number> {
+  const scores: Record<string, number> = Object.fromEntries(item.scenario.principles.map((p) => [p, 0]));
+  const choices = new Map(Object.values(item.scenario.nodes).flatMap((n) => n.choices.map((c) => [c.id, c] as const)));
+  for (const id of item.analysis.recommendedPath) {
+    for (const [p, v] of Object.entries(choices.get(id)?.points ?? {})) scores[p] = (scores[p] ?? 0) + (v ?? 0);
+  }
+  return scores;
+}
