@@ -4,14 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-function buildWith(files: Record<string, string>): { status: number | null; output: string } {
+function buildWith(files: Record<string, string>, inspect?: (dist: string) => void): { status: number | null; output: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'continuum-build-'));
   try {
-    for (const item of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    for (const item of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'content/glossary']) {
       cpSync(item, path.join(dir, item), { recursive: true });
     }
     mkdirSync(path.join(dir, 'content/modules'), { recursive: true });
@@ -27,6 +27,7 @@ function buildWith(files: Record<string, string>): { status: number | null; outp
       env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
       timeout: 120_000,
     });
+    if (inspect && result.status === 0) inspect(path.join(dir, 'dist'));
     return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -66,5 +67,21 @@ describe('the build rejects malformed content', () => {
     const { status, output } = buildWith({ 'content/modules/broken/en.mdx': text });
     expect(status).not.toBe(0);
     expect(output).toContain('content/modules/broken/en.mdx: sections[0].id: section "only" is declared in the frontmatter but the body has no <Section id="only"> block');
+  });
+});
+
+describe('a module without a translation', () => {
+  it('is shown in English with a visible notice, in the page language', () => {
+    let pt = '';
+    let en = '';
+    const { status, output } = buildWith({ 'content/modules/english-only/en.mdx': frontmatter('minutes: 5\n') }, (dist) => {
+      pt = readFileSync(path.join(dist, 'pt/modules/english-only/index.html'), 'utf8');
+      en = readFileSync(path.join(dist, 'en/modules/english-only/index.html'), 'utf8');
+    });
+    expect(status, output).toBe(0);
+    expect(pt).toContain('<html lang="pt" dir="ltr"');
+    expect(pt).toContain('data-testid="not-translated"');
+    expect(pt).toMatch(/<article lang="en"/);
+    expect(en).not.toContain('data-testid="not-translated"');
   });
 });

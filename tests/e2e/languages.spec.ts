@@ -4,6 +4,8 @@
  */
 import { test, expect } from '@playwright/test';
 import { ui } from '../support/ui.ts';
+import { locales } from '../../src/i18n/locales.ts';
+import { hasTranslation, moduleSlugs } from '../support/content.ts';
 
 const modulePath = (lang: string) => `/${lang}/modules/children-on-the-move/`;
 
@@ -43,8 +45,10 @@ test('Arabic pages are right-to-left', async ({ page }) => {
 });
 
 test('a module not yet translated shows English with a notice, in the reader\'s language', async ({ page }) => {
-  await page.goto(modulePath('pt'));
-  await expect(page.locator('html')).toHaveAttribute('lang', 'pt');
+  const missing = moduleSlugs().flatMap((slug) => locales.filter((l) => !hasTranslation(slug, l)).map((lang) => ({ slug, lang })))[0];
+  test.skip(!missing, 'every module is translated; tests/build/malformed-content.test.ts builds one that is not');
+  await page.goto(`/${missing!.lang}/modules/${missing!.slug}/`);
+  await expect(page.locator('html')).toHaveAttribute('lang', missing!.lang);
   await expect(page.getByTestId('not-translated')).toBeVisible();
   await expect(page.locator('article')).toHaveAttribute('lang', 'en');
   await page.goto(modulePath('fr'));
