@@ -4,8 +4,9 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { defaultLocale, isLocale, type Locale } from '../i18n/locales.ts';
-import { checkModuleBody, compareWithEnglish, formatProblems } from './modules.ts';
-import { checkPathReferences } from './paths.ts';
+import { checkModuleBody, compareWithEnglish, formatProblems, tracks, type Track } from './modules.ts';
+import { checkPathReferences, pathNameProblems, type PathFile } from './paths.ts';
+import { allScenarios } from '../simulation/page-data.ts';
 
 export type ModuleEntry = CollectionEntry<'modules'>;
 
@@ -82,16 +83,23 @@ export async function localizedGlossary(locale: Locale) {
   return { terms, textLocale: own ? locale : defaultLocale, translated: Boolean(own) || locale === defaultLocale };
 }
 
-/** The onboarding paths, in a stable track order, after checking what they reference. */
-export async function onboardingPaths() {
+export interface OnboardingPath {
+  id: string;
+  track?: Track;
+  steps: PathFile['steps'];
+}
+
+/** The onboarding paths (track paths in track order, then the others by id), references checked. */
+export async function onboardingPaths(): Promise<OnboardingPath[]> {
   const [entries, slugs] = await Promise.all([getCollection('paths'), moduleSlugs()]);
+  const scenarioIds = allScenarios().map((s) => s.scenario.id);
   const problems = entries.flatMap((entry) => {
     const file = `content/paths/${entry.id}.yaml`;
-    const own = checkPathReferences(file, entry.data, slugs, []);
-    if (entry.data.track !== entry.id) own.push({ file, field: 'track', reason: `track "${entry.data.track}" must match the file name (${entry.id}.yaml)` });
-    return own;
+    return [...pathNameProblems(file, entry.id, entry.data), ...checkPathReferences(file, entry.data, slugs, scenarioIds)];
   });
   if (problems.length > 0) throw new Error(`Invalid onboarding paths:\n${formatProblems(problems)}`);
-  const order = ['border-officer', 'teacher', 'social-worker', 'coordinator'];
-  return entries.map((e) => e.data).sort((a, b) => order.indexOf(a.track) - order.indexOf(b.track));
+  const rank = (p: OnboardingPath) => (p.track ? tracks.indexOf(p.track) : tracks.length);
+  return entries
+    .map((e) => ({ id: e.id, track: e.data.track, steps: e.data.steps }))
+    .sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
 }

@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { locales, type Locale } from '../i18n/locales.ts';
 import { checkModuleBody, compareWithEnglish, validateModuleFrontmatter, type ContentProblem, type ModuleFrontmatter } from './modules.ts';
 import { glossaryFile } from './glossary.ts';
-import { checkPathReferences, pathFile } from './paths.ts';
+import { checkPathReferences, pathFile, pathNameProblems } from './paths.ts';
 
 export type CoverageState = 'translated' | 'outdated' | 'missing' | 'invalid';
 
@@ -121,7 +121,7 @@ export function checkContent(root: string): ContentReport {
   const pathsDir = path.join(root, 'content', 'paths');
   if (existsSync(pathsDir)) {
     const scenariosDir = path.join(root, 'content', 'scenarios');
-    const scenarios = existsSync(scenariosDir) ? readdirSync(scenariosDir) : [];
+    const scenarios = existsSync(scenariosDir) ? readdirSync(scenariosDir).filter((d) => existsSync(path.join(scenariosDir, d, 'scenario.yaml'))) : [];
     for (const name of readdirSync(pathsDir).filter((f) => f.endsWith('.yaml')).sort()) {
       const file = `content/paths/${name}`;
       try {
@@ -130,7 +130,7 @@ export function checkContent(root: string): ContentReport {
           for (const issue of result.error.issues) problems.push({ file, field: issue.path.map(String).join('.') || '(file)', reason: issue.message });
           continue;
         }
-        if (`${result.data.track}.yaml` !== name) problems.push({ file, field: 'track', reason: `track "${result.data.track}" must match the file name` });
+        problems.push(...pathNameProblems(file, name.replace(/\.yaml$/, ''), result.data));
         problems.push(...checkPathReferences(file, result.data, modules, scenarios));
       } catch (error) {
         problems.push(yamlProblem(file, error));

@@ -1,6 +1,9 @@
 /**
- * Onboarding paths: content/paths/<track>.yaml, the ordered modules (and scenarios) for a track.
+ * Onboarding paths: content/paths/<id>.yaml, an ordered list of modules and case simulations.
+ * A path with a `track` is that track's default onboarding (its file is named after the track);
+ * a path without one (e.g. essentials.yaml) is only followed when a supervisor assigns it.
  */
+import type { TFunction } from 'i18next';
 import { z } from 'astro/zod';
 import { tracks, type ContentProblem } from './modules.ts';
 
@@ -13,13 +16,27 @@ export const pathStep = z.union(
 
 export const pathFile = z
   .object({
-    track: z.enum(tracks, { error: `track must be one of: ${tracks.join(', ')}` }),
+    track: z.enum(tracks, { error: `track must be one of: ${tracks.join(', ')}` }).optional(),
     steps: z.array(pathStep, { error: 'steps must be a list' }).min(1, { error: 'a path needs at least one step' }),
   })
   .strict();
 
 export type PathFile = z.infer<typeof pathFile>;
 export type PathStep = z.infer<typeof pathStep>;
+
+/** A path's id is its file name: content/paths/<id>.yaml. */
+export const pathId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'a path file name must be lower-case words joined by hyphens, e.g. essentials.yaml' });
+
+/**
+ * Problems with how a path file is named: a track's default path is named after the track.
+ * @example pathNameProblems('content/paths/teacher.yaml', 'teacher', { track: 'teacher', steps: [] }) // []
+ */
+export function pathNameProblems(file: string, id: string, path: PathFile): ContentProblem[] {
+  if (!pathId.safeParse(id).success) return [{ file, field: '(file name)', reason: 'name the file with lower-case words joined by hyphens, e.g. essentials.yaml' }];
+  if (path.track && path.track !== id) return [{ file, field: 'track', reason: `track "${path.track}" must match the file name (${path.track}.yaml), or leave track out for a path that is only assigned` }];
+  if (!path.track && (tracks as readonly string[]).includes(id)) return [{ file, field: 'track', reason: `${id}.yaml is the default path of the ${id} track: add "track: ${id}"` }];
+  return [];
+}
 
 export function stepActivity(step: PathStep): string {
   return 'module' in step ? `module:${step.module}` : `scenario:${step.scenario}`;
@@ -45,4 +62,12 @@ export function checkPathReferences(file: string, path: PathFile, modules: reado
     }
   });
   return problems;
+}
+
+/**
+ * A path's title in the page's language: "Path for Teachers", or the name of an assigned path.
+ * @example pathTitle(t, { id: 'teacher', track: 'teacher' }) // t('paths.pathFor', { track: t('tracks.teacher') })
+ */
+export function pathTitle(t: TFunction, path: { id: string; track?: string | undefined }): string {
+  return path.track ? t('paths.pathFor', { track: t(`tracks.${path.track}`) }) : t(`paths.names.${path.id}`);
 }
