@@ -2,17 +2,14 @@
  * Recording what a learner does from any island: statements go to the outbox first, then to
  * PocketBase (a retry never duplicates). Scenario runs are saved per learner and scenario.
  */
-import { Outbox } from '../../learning-record/outbox.ts';
 import type { Statement } from '../../learning-record/statements.ts';
 import type { SavedRun } from '../../simulation/machine.ts';
-import { backend, currentUser, sendStatement } from './backend.ts';
+import { backend, currentUser } from './backend.ts';
+import { recordAndSend } from './outbox-store.ts';
 
 export async function recordStatements(statements: Statement[]): Promise<{ waiting: number }> {
-  const user = currentUser();
-  if (!user) return { waiting: 0 };
-  const outbox = new Outbox(window.localStorage);
-  for (const s of statements) outbox.add(s);
-  const report = await outbox.flush(sendStatement, user.id);
+  if (!currentUser()) return { waiting: 0 };
+  const report = await recordAndSend(statements);
   return { waiting: report.waiting };
 }
 

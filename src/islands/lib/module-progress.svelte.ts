@@ -5,9 +5,9 @@
  * into the learner's progress, which is read back.
  */
 import type { Locale } from '../../i18n/locales.ts';
-import { Outbox } from '../../learning-record/outbox.ts';
 import { parseObject, sectionCompleted, type Statement } from '../../learning-record/statements.ts';
-import { backend, currentUser, describeError, isNetworkError, sendStatement } from './backend.ts';
+import { backend, currentUser, describeError, isNetworkError } from './backend.ts';
+import { keepSending, outboxEvent, recordAndSend, sendWaiting, waitingStatements } from './outbox-store.ts';
 
 type Phase = 'loading' | 'signed-out' | 'ready';
 
@@ -27,7 +27,6 @@ class ModuleProgress {
   #moduleSlug = '';
   #lang: Locale = 'en';
   #userId = '';
-  #outbox: Outbox | undefined;
 
   start(moduleSlug: string, total: number, lang: Locale): void {
     if (this.#started) return;
@@ -35,21 +34,22 @@ class ModuleProgress {
     this.#moduleSlug = moduleSlug;
     this.#lang = lang;
     this.total = total;
-    this.#outbox = new Outbox(window.localStorage);
     const user = currentUser();
     if (!user) {
       this.phase = 'signed-out';
       return;
     }
     this.#userId = user.id;
-    this.#readPending();
     this.phase = 'ready';
+    // whatever island sends, the waiting count and the sections shown follow the outbox
+    window.addEventListener(outboxEvent, () => void this.#readPending());
     window.addEventListener('online', () => void this.sync());
-    void this.sync();
+    keepSending();
+    void this.#readPending().then(() => this.sync());
   }
 
-  #readPending() {
-    const mine = (this.#outbox?.pending() ?? []).filter((s) => s.user === this.#userId);
+  async #readPending() {
+    const mine = await waitingStatements();
     this.pendingDone = mine
       .map((s) => parseObject(s.object))
       .filter((p) => p?.activity === `module:${this.#moduleSlug}` && p.part?.kind === 'section')
@@ -59,11 +59,14 @@ class ModuleProgress {
 
   /** Sends waiting statements, then reads progress back from the server. */
   async sync(): Promise<void> {
-    if (!this.#outbox || !this.#userId) return;
-    const report = await this.#outbox.flush(sendStatement, this.#userId);
-    if (report.rejected.length > 0) this.error = report.rejected.map((r) => r.reason).join(' ');
-    this.#readPending();
+    if (!this.#userId) return;
+    this.#report(await sendWaiting());
+    await this.#readPending();
     await this.#loadServerProgress();
+  }
+
+  #report(report: { rejected: { reason: string }[] }) {
+    if (report.rejected.length > 0) this.error = report.rejected.map((r) => r.reason).join(' ');
   }
 
   async #loadServerProgress() {
@@ -93,14 +96,14 @@ class ModuleProgress {
 
   /** Records statements (outbox first, then sent) and reads progress back. */
   async record(statements: Statement[]): Promise<void> {
-    if (!this.#outbox || !this.#userId) return;
-    for (const statement of statements) this.#outbox.add(statement);
-    this.#readPending();
-    await this.sync();
+    if (!this.#userId) return;
+    this.#report(await recordAndSend(statements));
+    await this.#readPending();
+    await this.#loadServerProgress();
   }
 
   async markDone(sectionId: string): Promise<void> {
-    if (!this.#outbox || !this.#userId || this.done.includes(sectionId)) return;
+    if (!this.#userId || this.done.includes(sectionId)) return;
     this.error = '';
     this.saving = [...this.saving, sectionId];
     const statement = sectionCompleted({
@@ -110,10 +113,11 @@ class ModuleProgress {
       totalSections: this.total,
       language: this.#lang,
     });
-    this.#outbox.add(statement); // kept on the device before anything is sent
-    this.#readPending();
     try {
-      await this.sync();
+      // kept on the device (IndexedDB) before anything is sent
+      this.#report(await recordAndSend([statement]));
+      await this.#readPending();
+      await this.#loadServerProgress();
     } finally {
       this.saving = this.saving.filter((id) => id !== sectionId);
     }
