@@ -24,6 +24,28 @@ onRecordCreateRequest((e) => {
       });
     }
   }
+  // What a device may say about itself (src/learning-record/statement-rules.ts): no path or
+  // whole lesson marked done by the client, scenario endings that exist, quiz scores in range.
+  const learningRecord = require(`${__hooks}/_generated/learning-record.cjs`);
+  const catalogue = require(`${__hooks}/_generated/catalogue.cjs`);
+  let result = null;
+  try {
+    result = JSON.parse(e.record.getString("result") || "null");
+  } catch (_) {
+    result = null;
+  }
+  // (an object or verb that is not even well-formed is left to the field validation, which
+  // names every bad field at once)
+  const wellFormed = learningRecord.parseObject(e.record.getString("object")) !== null;
+  const problem = wellFormed && learningRecord.statementProblem(
+    { verb: e.record.getString("verb"), object: e.record.getString("object"), result: result },
+    catalogue,
+  );
+  if (problem) {
+    throw new BadRequestError(`This statement cannot be stored: ${problem.field}: ${problem.reason}.`, {
+      [problem.field]: new ValidationError("validation_statement_rule", problem.reason),
+    });
+  }
   // A statement may be recorded offline and sent later, but not dated in the future.
   const timestamp = e.record.getDateTime("timestamp");
   if (!timestamp.isZero() && timestamp.unix() > new DateTime().unix() + 300) {
@@ -36,6 +58,7 @@ onRecordCreateRequest((e) => {
 
 onRecordAfterCreateSuccess((e) => {
   const learningRecord = require(`${__hooks}/_generated/learning-record.cjs`);
+  const catalogue = require(`${__hooks}/_generated/catalogue.cjs`);
   const record = e.record;
   const parseJson = (name) => {
     const raw = record.getString(name);
@@ -61,6 +84,9 @@ onRecordAfterCreateSuccess((e) => {
     e.next();
     return;
   }
+  // a lesson has as many sections as its content says, whatever the device declared
+  const lesson = parsed.activityType === "module" ? catalogue.modules[parsed.slug] : null;
+  if (lesson) statement.context = Object.assign({}, statement.context || {}, { totalSections: lesson.sections.length });
 
   try {
     e.app.runInTransaction((txApp) => {
@@ -108,6 +134,38 @@ onRecordAfterCreateSuccess((e) => {
   } catch (err) {
     // The statement is stored; progress can be refolded from statements. Log and go on.
     e.app.logger().error("progress fold failed", "statement", statement.id, "error", String(err));
+  }
+
+  // A certificate for every path whose steps are now all passed (once per learner and path;
+  // the unique index on (user, path) keeps a race from issuing two).
+  try {
+    const rows = e.app.findRecordsByFilter("progress", "user = {:user}", "", 0, 0, { user: statement.user });
+    const done = learningRecord.completedPaths(
+      catalogue.paths,
+      rows.map((r) => ({ activity: r.getString("activity"), status: r.getString("status") })),
+    );
+    for (const pathId of done) {
+      let existing = null;
+      try {
+        existing = e.app.findFirstRecordByFilter("certificates", "user = {:user} && path = {:path}", { user: statement.user, path: pathId });
+      } catch (_) {
+        existing = null;
+      }
+      if (existing) continue;
+      const learner = e.app.findRecordById("users", statement.user);
+      const certificate = new Record(e.app.findCollectionByNameOrId("certificates"));
+      certificate.set("user", statement.user);
+      certificate.set("path", pathId);
+      // 12 characters from an alphabet without 0/O and 1/I (60 bits), shown as XXXX-XXXX-XXXX
+      const raw = $security.randomStringWithAlphabet(12, "ABCDEFGHJKLMNPQRSTUVWXYZ23456789");
+      certificate.set("code", learningRecord.normaliseCertificateCode(raw));
+      certificate.set("learnerName", learner.getString("name") || learner.getString("email"));
+      certificate.set("issuedAt", new DateTime());
+      e.app.save(certificate);
+      e.app.logger().info("certificate issued", "user", statement.user, "path", pathId);
+    }
+  } catch (err) {
+    e.app.logger().error("certificate check failed", "statement", statement.id, "error", String(err));
   }
   e.next();
 }, "statements");
