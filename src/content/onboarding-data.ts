@@ -1,0 +1,62 @@
+/**
+ * Build-time data for the onboarding pages (My onboarding, My learners, certificates): every
+ * path with its title and steps in one language, small enough to hand to an island as props.
+ */
+import type { Locale } from '../i18n/locales.ts';
+import { useTranslations } from '../i18n/index.ts';
+import type { StepStatus } from '../learning-record/onboarding.ts';
+import { localizedModule, onboardingPaths } from './catalog.ts';
+import { pathTitle, stepActivity } from './paths.ts';
+import { allScenarios, localizedScenario } from '../simulation/page-data.ts';
+
+export interface StepView {
+  activity: string;
+  kind: 'module' | 'scenario';
+  title: string;
+  /** The language the title is in (English when not translated yet). */
+  titleLang: Locale;
+  href: string;
+}
+
+export interface PathView {
+  id: string;
+  track: string;
+  title: string;
+  href: string;
+  steps: StepView[];
+}
+
+export async function pathViews(lang: Locale): Promise<PathView[]> {
+  const t = useTranslations(lang);
+  const paths = await onboardingPaths();
+  return Promise.all(
+    paths.map(async (path) => ({
+      id: path.id,
+      track: path.track ?? '',
+      title: pathTitle(t, path),
+      href: `/${lang}/paths/${path.id}/`,
+      steps: await Promise.all(
+        path.steps.map(async (step): Promise<StepView> => {
+          if ('module' in step) {
+            const m = await localizedModule(step.module, lang);
+            return { activity: stepActivity(step), kind: 'module', title: m.entry.data.title, titleLang: m.textLocale, href: `/${lang}/modules/${step.module}/` };
+          }
+          const item = allScenarios().find((s) => s.scenario.id === step.scenario)!;
+          const { scenario, translated } = localizedScenario(item, lang);
+          return { activity: stepActivity(step), kind: 'scenario', title: scenario.title, titleLang: translated ? lang : 'en', href: `/${lang}/scenarios/${step.scenario}/` };
+        }),
+      ),
+    })),
+  );
+}
+
+/** The words for each step status, in one language. */
+export function stepStatusLabels(lang: Locale): Record<StepStatus, string> {
+  const t = useTranslations(lang);
+  return {
+    'not-started': t('paths.statusNotStarted'),
+    'in-progress': t('paths.statusInProgress'),
+    completed: t('paths.statusCompleted'),
+    passed: t('paths.statusPassed'),
+  };
+}
