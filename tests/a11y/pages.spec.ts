@@ -4,8 +4,9 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
-import { uniqueEmail } from '../support/pb.ts';
-import { signUpInBrowser } from '../support/ui.ts';
+import { serverCatalogue } from '../../scripts/lib/hooks-bundle.ts';
+import { adminList, baseURL, createPerson, moduleCompletion, newId, uniqueEmail } from '../support/pb.ts';
+import { signInAs, signUpInBrowser } from '../support/ui.ts';
 
 async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -17,6 +18,8 @@ const pages = [
   '/en/', '/ar/', '/en/modules/children-on-the-move/', '/ar/modules/children-on-the-move/', '/pt/modules/children-on-the-move/',
   '/fr/account/', '/en/glossary/', '/ar/glossary/', '/en/paths/', '/en/paths/border-officer/', '/ar/paths/teacher/',
   '/en/modules/children-on-the-move/print/', '/fr/search/',
+  // onboarding and supervision, signed out
+  '/en/onboarding/', '/en/verify/', '/ar/verify/', '/en/supervise/', '/fr/certificate/', '/en/admin/', '/en/paths/essentials/',
 ];
 for (const path of pages) {
   test(`no axe violations on ${path}`, async ({ page }) => {
@@ -65,5 +68,55 @@ test('no axe violations on the scenario list, the player and the debrief', async
     await page.locator('.feedback button').click();
   }
   await expect(page.locator('.debrief')).toBeVisible();
+  await expectNoViolations(page);
+});
+
+test('no axe violations on onboarding, certificate and verification pages (ltr and rtl), signed in', async ({ page, request }) => {
+  const catalogue = serverCatalogue();
+  const supervisor = await createPerson(request, 'a11y-sup', { role: 'supervisor' });
+  const learner = await createPerson(request, 'a11y-learner', { supervisor: supervisor.id, track: 'teacher' });
+  await request.post(`${baseURL}/api/collections/assignments/records`, {
+    headers: { Authorization: supervisor.token },
+    data: { learner: learner.id, path: 'essentials', dueDate: '2026-01-01 00:00:00.000Z', assignedBy: supervisor.id },
+  });
+  for (const step of catalogue.paths.find((p) => p.id === 'essentials')!.steps) {
+    const slug = step.replace('module:', '');
+    for (const s of moduleCompletion(learner.id, slug, catalogue.modules[slug]!.sections)) {
+      await request.post(`${baseURL}/api/collections/statements/records`, { headers: { Authorization: learner.token }, data: s });
+    }
+  }
+  const [certificate] = await adminList(request, 'certificates', `user = "${learner.id}"`);
+  await signInAs(page, learner);
+  for (const lang of ['en', 'ar']) {
+    await page.goto(`/${lang}/onboarding/`);
+    await expect(page.locator('section[data-path="essentials"]')).toBeVisible();
+    await expectNoViolations(page);
+    await page.goto(`/${lang}/certificate/?id=${certificate!.id}`);
+    await expect(page.getByTestId('certificate')).toBeVisible();
+    await expectNoViolations(page);
+    await page.goto(`/${lang}/verify/?code=${certificate!.code}`);
+    await expect(page.getByTestId('verify-result')).toBeVisible();
+    await expectNoViolations(page);
+  }
+});
+
+test('no axe violations on the supervisor dashboard with insight, and on the admin page', async ({ page, request }) => {
+  const supervisor = await createPerson(request, 'a11y-dash', { role: 'admin' });
+  const learner = await createPerson(request, 'a11y-dash-learner', { supervisor: supervisor.id, country: 'Zambia' });
+  await request.post(`${baseURL}/api/collections/statements/records`, {
+    headers: { Authorization: learner.token },
+    data: { id: newId(), user: learner.id, verb: 'chose', object: 'scenario:border-arrival/choice:offer-needs', context: {}, language: 'en', timestamp: new Date().toISOString() },
+  });
+  await signInAs(page, supervisor);
+  for (const lang of ['en', 'ar']) {
+    await page.goto(`/${lang}/supervise/`);
+    await expect(page.getByTestId('cohort-table')).toBeVisible();
+    await page.locator('#insight-scenario').selectOption('border-arrival');
+    await page.locator('.insight button[type="submit"]').click();
+    await expect(page.getByTestId('insight')).toBeVisible();
+    await expectNoViolations(page);
+  }
+  await page.goto('/en/admin/');
+  await expect(page.locator(`tr[data-person="${learner.id}"]`)).toBeVisible();
   await expectNoViolations(page);
 });

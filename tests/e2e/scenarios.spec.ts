@@ -6,7 +6,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { loadScenarios } from '../../src/simulation/load.ts';
 import { availableChoices, applyEffects, initialContext } from '../../src/simulation/machine.ts';
 import { adminList, uniqueEmail } from '../support/pb.ts';
-import { fill, signUpInBrowser, ui } from '../support/ui.ts';
+import { signUpInBrowser, ui } from '../support/ui.ts';
 
 const { scenarios } = loadScenarios(process.cwd());
 const item = scenarios.find((s) => s.scenario.id === 'border-arrival');

@@ -40,12 +40,18 @@ export async function signIn(request: APIRequestContext, email: string, password
   return (await auth.json()).token;
 }
 
-export async function superuserToken(request: APIRequestContext): Promise<string> {
-  const auth = await request.post(`${baseURL}/api/collections/_superusers/auth-with-password`, {
-    data: { identity: superuser.email, password: superuser.password },
-  });
-  expect(auth.status()).toBe(200);
-  return (await auth.json()).token;
+let superuserAuth: Promise<string> | undefined;
+
+/** A superuser token, signed in once per test worker (sign-ins are rate limited per address). */
+export function superuserToken(request: APIRequestContext): Promise<string> {
+  superuserAuth ??= (async () => {
+    const auth = await request.post(`${baseURL}/api/collections/_superusers/auth-with-password`, {
+      data: { identity: superuser.email, password: superuser.password },
+    });
+    expect(auth.status(), await auth.text()).toBe(200);
+    return (await auth.json()).token as string;
+  })();
+  return superuserAuth;
 }
 
 /** Reads records as a superuser (the ground truth, not what a learner is allowed to see). */
@@ -71,4 +77,48 @@ export function sectionStatement(user: string, section: string, overrides: Recor
     timestamp: new Date().toISOString(),
     ...overrides,
   };
+}
+
+export interface Person extends Learner {
+  name: string;
+  /** The users record as PocketBase returns it (for a browser session). */
+  record: Record<string, unknown>;
+}
+
+/**
+ * Makes a person as an administrator would (role, supervisor, track, country set by a
+ * superuser) and gives back a session token for them (superuser impersonation, so that test
+ * set-up does not use up the sign-in rate limit that the tests themselves check).
+ */
+export async function createPerson(request: APIRequestContext, label: string, fields: Record<string, unknown> = {}): Promise<Person> {
+  const su = await superuserToken(request);
+  const email = uniqueEmail(label);
+  const password = 'person-password-1';
+  const name = String(fields.name ?? `Test ${label}`);
+  const created = await request.post(`${baseURL}/api/collections/users/records`, {
+    headers: { Authorization: su },
+    data: { email, password, passwordConfirm: password, name, track: 'border-officer', preferredLanguage: 'en', ...fields },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  const id = (await created.json()).id as string;
+  const session = await request.post(`${baseURL}/api/collections/users/impersonate/${id}`, { headers: { Authorization: su }, data: { duration: 3600 } });
+  expect(session.status(), await session.text()).toBe(200);
+  const body = await session.json();
+  return { id, email, password, name, token: body.token, record: body.record };
+}
+
+/** The statements that complete a lesson for real: every section done and the check passed. */
+export function moduleCompletion(user: string, slug: string, sections: readonly string[]) {
+  const now = Date.now() - 60_000;
+  const at = (i: number) => new Date(now + i * 100).toISOString();
+  return [
+    ...sections.map((section, i) => ({
+      id: newId(), user, verb: 'completed', object: `module:${slug}/section:${section}`, result: { completion: true },
+      context: { parent: `module:${slug}`, totalSections: sections.length }, language: 'en', timestamp: at(i),
+    })),
+    {
+      id: newId(), user, verb: 'passed', object: `module:${slug}/quiz:knowledge-check`,
+      result: { success: true, completion: true, score: { scaled: 1 } }, context: { parent: `module:${slug}` }, language: 'en', timestamp: at(sections.length),
+    },
+  ];
 }

@@ -32,3 +32,16 @@ export async function signInInBrowser(page: Page, lang: 'en' | 'fr' | 'ar', emai
   await page.getByRole('button', { name: s.signIn, exact: true }).click();
   await expect(page.getByRole('button', { name: s.signOut })).toBeVisible();
 }
+
+/**
+ * Opens the browser already signed in as a person, the way the PocketBase SDK keeps a session
+ * (localStorage "pocketbase_auth"), without going through the rate-limited sign-in.
+ */
+export async function signInAs(page: Page, person: { token: string; record: Record<string, unknown> }) {
+  // once per tab, so that signing out (or deleting the account) stays signed out
+  await page.addInitScript((auth) => {
+    if (window.sessionStorage.getItem('test-signed-in')) return;
+    window.sessionStorage.setItem('test-signed-in', '1');
+    window.localStorage.setItem('pocketbase_auth', JSON.stringify(auth));
+  }, { token: person.token, record: person.record });
+}

@@ -1,0 +1,41 @@
+/**
+ * Sign-in is rate limited per client address (pb_migrations/1764600000_onboarding.js): a
+ * password-guessing run from one address is stopped with 429 after 30 tries a minute, while
+ * everyone else (here: the rest of the suite, on 127.0.0.1) signs in as usual. The guesses come
+ * from 127.0.0.2, another loopback address, so they use up only their own allowance.
+ */
+import { test, expect } from '@playwright/test';
+import http from 'node:http';
+import { createPerson } from '../support/pb.ts';
+
+const port = Number(process.env.CONTINUUM_TEST_PORT);
+
+/** POSTs JSON to the test PocketBase from a chosen local address; resolves with the status. */
+function postFrom(localAddress: string, path: string, body: unknown): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const data = JSON.stringify(body);
+    const req = http.request(
+      { host: '127.0.0.1', port, path, method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+test('password guessing from one address is stopped with 429; other addresses still sign in', async ({ request }) => {
+  const person = await createPerson(request, 'guessed');
+  const statuses: number[] = [];
+  for (let i = 0; i < 32; i++) {
+    statuses.push(await postFrom('127.0.0.2', '/api/collections/users/auth-with-password', { identity: person.email, password: `wrong-guess-${i}` }));
+  }
+  expect(statuses.slice(0, 30).every((s) => s === 400), statuses.join(',')).toBe(true);
+  expect(statuses.slice(30)).toEqual([429, 429]);
+  // even the right password is refused from that address for now...
+  expect(await postFrom('127.0.0.2', '/api/collections/users/auth-with-password', { identity: person.email, password: person.password })).toBe(429);
+  // ...but the person signs in from anywhere else
+  expect(await postFrom('127.0.0.3', '/api/collections/users/auth-with-password', { identity: person.email, password: person.password })).toBe(200);
+});
