@@ -12,9 +12,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ensurePocketBase } from './lib/pocketbase-binary.ts';
-import { bundleHooksLibrary } from './lib/hooks-bundle.ts';
+import { bundleHooksLibrary, serverCatalogue } from './lib/hooks-bundle.ts';
 import { portInUse, startPocketBase, superuserToken, upsertSuperuser } from './lib/pb-process.ts';
-import { demoAccounts, demoPassword, seedDemoAccounts } from './lib/demo-accounts.ts';
+import { demoAccounts, demoPassword, seedDemoAccounts, seedDemoOnboarding } from './lib/demo-accounts.ts';
+
 import { dataDir, root, siteDir } from './lib/paths.ts';
 
 const port = Number(process.env.PORT ?? 8090);
@@ -62,6 +63,9 @@ async function main() {
   const token = await superuserToken(pb.url, superuser.email, superuser.password);
   const seeded = await seedDemoAccounts(pb.url, token);
   console.log(`  demo accounts: ${seeded.created} created, ${seeded.kept} already there`);
+  const sections = Object.fromEntries(Object.entries(serverCatalogue().modules).map(([slug, m]) => [slug, m.sections]));
+  const onboarding = await seedDemoOnboarding(pb.url, token, sections);
+  console.log(`  demo onboarding: ${onboarding.assignments} assignments, ${onboarding.statements} learning statements (stored once however often you start)`);
 
   const width = Math.max(...demoAccounts.map((a) => a.email.length));
   console.log(`

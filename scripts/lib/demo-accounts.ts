@@ -57,3 +57,59 @@ export async function seedDemoAccounts(url: string, superuserToken: string): Pro
   }
   return { created, kept };
 }
+
+/**
+ * Demo onboarding, so the dashboards have something to show: the supervisor assigns each
+ * learner their track's path and the essentials, and two learners have made a start. Fixed
+ * ids make it idempotent: assignments are upserted, statements replayed are stored once.
+ * The statements are made by the server's rules like any other (sections that exist, a real
+ * knowledge check result), so progress is folded and certificates issued as for real.
+ */
+export async function seedDemoOnboarding(url: string, superuserToken: string, sections: Record<string, string[]>): Promise<{ assignments: number; statements: number }> {
+  const admin = { 'content-type': 'application/json', authorization: superuserToken };
+  const supervisor = 'demosupervisor1';
+  const learners = demoAccounts.filter((a) => a.supervisor === supervisor);
+  const due = (days: number) => new Date(Date.UTC(2027, 0, 1) + days * 86_400_000).toISOString().replace('T', ' ');
+  let assignments = 0;
+  for (const [i, learner] of learners.entries()) {
+    for (const [path, days] of [[learner.track, 90], ['essentials', 14]] as const) {
+      const id = `demoassign${i}${path === 'essentials' ? 'e' : 't'}`.padEnd(15, '0').slice(0, 15);
+      const body = { learner: learner.id, path, dueDate: due(days + i * 7), assignedBy: supervisor };
+      const existing = await fetch(`${url}/api/collections/assignments/records/${id}`, { headers: admin });
+      const response = existing.ok
+        ? await fetch(`${url}/api/collections/assignments/records/${id}`, { method: 'PATCH', headers: admin, body: JSON.stringify(body) })
+        : await fetch(`${url}/api/collections/assignments/records`, { method: 'POST', headers: admin, body: JSON.stringify({ id, ...body }) });
+      if (!response.ok) throw new Error(`could not assign ${path} to ${learner.email}: ${response.status} ${await response.text()}`);
+      assignments += 1;
+    }
+  }
+  // the border officer has passed the first lesson; the teacher is halfway through it
+  const started: [DemoAccount, number][] = [[learners.find((l) => l.track === 'border-officer')!, Infinity], [learners.find((l) => l.track === 'teacher')!, 3]];
+  let statements = 0;
+  for (const [learner, count] of started) {
+    const session = await fetch(`${url}/api/collections/users/impersonate/${learner.id}`, { method: 'POST', headers: admin, body: JSON.stringify({ duration: 600 }) });
+    if (!session.ok) throw new Error(`could not act as ${learner.email}: ${session.status} ${await session.text()}`);
+    const headers = { 'content-type': 'application/json', authorization: (await session.json()).token };
+    const slug = 'children-on-the-move';
+    const done = (sections[slug] ?? []).slice(0, count);
+    const at = (n: number) => new Date(Date.UTC(2026, 10, 2, 9, n)).toISOString();
+    const records = done.map((section, n) => ({
+      id: `demo${learner.id.slice(-4)}sect${n}`.padEnd(15, '0').slice(0, 15), user: learner.id, verb: 'completed',
+      object: `module:${slug}/section:${section}`, result: { completion: true }, context: { parent: `module:${slug}` },
+      language: learner.preferredLanguage, timestamp: at(n),
+    }));
+    if (count === Infinity) {
+      records.push({
+        id: `demo${learner.id.slice(-4)}quiz`.padEnd(15, '0').slice(0, 15), user: learner.id, verb: 'passed',
+        object: `module:${slug}/quiz:knowledge-check`, result: { completion: true, success: true, score: { scaled: 1 } } as never,
+        context: { parent: `module:${slug}` }, language: learner.preferredLanguage, timestamp: at(30),
+      });
+    }
+    for (const record of records) {
+      const response = await fetch(`${url}/api/collections/statements/records`, { method: 'POST', headers, body: JSON.stringify(record) });
+      if (!response.ok) throw new Error(`could not record demo progress for ${learner.email}: ${response.status} ${await response.text()}`);
+      statements += 1;
+    }
+  }
+  return { assignments, statements };
+}
