@@ -3,14 +3,17 @@
  *  1. Page weight per page from dist/ (JavaScript and HTML, gzipped).
  *  2. The learning record under load on a real PocketBase (temporary data dir, loopback only):
  *     a bounded number of statements sent by several learners at once, then the same ones
- *     replayed (the outbox's retry), with throughput and latency percentiles.
+ *     replayed (the outbox's retry), with throughput and latency percentiles. Each new statement
+ *     is checked against the content rules, folded into progress and checked for a completed path
+ *     (certificates), as in production. Learners are made by a superuser and impersonated, so
+ *     the sign-in rate limit does not cap how many the bench can use.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensurePocketBase } from './lib/pocketbase-binary.ts';
-import { bundleHooksLibrary } from './lib/hooks-bundle.ts';
-import { freePort, startPocketBase } from './lib/pb-process.ts';
+import { bundleHooksLibrary, serverCatalogue } from './lib/hooks-bundle.ts';
+import { freePort, startPocketBase, upsertSuperuser } from './lib/pb-process.ts';
 import { kb, measureSite } from './lib/page-weight.ts';
 import { siteDir } from './lib/paths.ts';
 import { sectionCompleted } from '../src/learning-record/statements.ts';
@@ -38,30 +41,36 @@ async function learningRecordLoad() {
   const binary = await ensurePocketBase();
   await bundleHooksLibrary();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'continuum-bench-'));
+  upsertSuperuser(binary, dataDir, 'bench@bench.continuum.example', 'bench-superuser-1');
   const pb = await startPocketBase({ binary, dataDir, port: await freePort() });
   try {
+    const su = await fetch(`${pb.url}/api/collections/_superusers/auth-with-password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identity: 'bench@bench.continuum.example', password: 'bench-superuser-1' }),
+    });
+    const admin = { 'content-type': 'application/json', authorization: ((await su.json()) as { token: string }).token };
+    // every real (lesson, section) pair, in order: the statements the rules accept
+    const sections = Object.entries(serverCatalogue().modules).flatMap(([slug, m]) => m.sections.map((section) => ({ slug, section, total: m.sections.length })));
     const tokens: { id: string; token: string }[] = [];
     for (let i = 0; i < learners; i++) {
       const email = `bench-${i}-${Date.now()}@bench.continuum.example`;
       const password = 'bench-password-1';
       const created = await fetch(`${pb.url}/api/collections/users/records`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: admin,
         body: JSON.stringify({ email, password, passwordConfirm: password, name: `Bench ${i}` }),
       });
       const { id } = (await created.json()) as { id: string };
-      const auth = await fetch(`${pb.url}/api/collections/users/auth-with-password`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ identity: email, password }),
-      });
-      tokens.push({ id, token: ((await auth.json()) as { token: string }).token });
+      const session = await fetch(`${pb.url}/api/collections/users/impersonate/${id}`, { method: 'POST', headers: admin, body: JSON.stringify({ duration: 3600 }) });
+      tokens.push({ id, token: ((await session.json()) as { token: string }).token });
     }
     const plans = tokens.map(({ id, token }) => ({
       token,
-      statements: Array.from({ length: statementsPerLearner }, (_, n) =>
-        sectionCompleted({ user: id, moduleSlug: `bench-module-${n % 10}`, sectionId: `section-${n}`, totalSections: statementsPerLearner, language: 'en' }),
-      ),
+      statements: Array.from({ length: statementsPerLearner }, (_, n) => {
+        const { slug, section, total } = sections[n % sections.length]!;
+        return sectionCompleted({ user: id, moduleSlug: slug, sectionId: section, totalSections: total, language: 'en' });
+      }),
     }));
 
     const send = async (label: string) => {
