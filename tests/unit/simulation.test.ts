@@ -162,6 +162,11 @@ describe('the real scenarios', async () => {
     expect(formatScenarioProblems(report.problems)).toBe('');
   });
 
+  it('are the five of the curriculum, each translated into every other language', () => {
+    expect(report.scenarios.map((s) => s.scenario.id).sort()).toEqual(['border-arrival', 'bus-station-red-flags', 'cross-border-handover', 'first-interview', 'school-enrolment']);
+    for (const { scenario, overlays } of report.scenarios) expect(Object.keys(overlays).sort(), scenario.id).toEqual(['ar', 'es', 'fr', 'pt', 'sw']);
+  });
+
   for (const { scenario, analysis } of report.scenarios) {
     it(`${scenario.id}: the shortest path to each ending, replayed, reaches it; the recommended path ends well`, () => {
       expect(Object.keys(analysis.shortestPaths).sort()).toEqual(Object.keys(scenario.endings).sort());
