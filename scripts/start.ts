@@ -63,8 +63,7 @@ async function main() {
   const token = await superuserToken(pb.url, superuser.email, superuser.password);
   const seeded = await seedDemoAccounts(pb.url, token);
   console.log(`  demo accounts: ${seeded.created} created, ${seeded.kept} already there`);
-  const sections = Object.fromEntries(Object.entries(serverCatalogue().modules).map(([slug, m]) => [slug, m.sections]));
-  const onboarding = await seedDemoOnboarding(pb.url, token, sections);
+  const onboarding = await seedDemoOnboarding(pb.url, token, serverCatalogue().modules);
   console.log(`  demo onboarding: ${onboarding.assignments} assignments, ${onboarding.statements} learning statements (stored once however often you start)`);
 
   const width = Math.max(...demoAccounts.map((a) => a.email.length));

@@ -46,6 +46,43 @@ onRecordCreateRequest((e) => {
       [problem.field]: new ValidationError("validation_statement_rule", problem.reason),
     });
   }
+  // A knowledge check is scored by the server from the answers recorded before it (the outbox
+  // sends them first): the claimed score is replaced, and a "passed" that the answers do not
+  // support is refused.
+  const quiz = /^module:([a-z0-9-]+)\/quiz:knowledge-check$/.exec(e.record.getString("object"));
+  const verb = e.record.getString("verb");
+  if (quiz && (verb === "passed" || verb === "failed") && catalogue.modules[quiz[1]]) {
+    const lesson = catalogue.modules[quiz[1]];
+    const recorded = e.app.findRecordsByFilter(
+      "statements",
+      "user = {:user} && verb = 'answered' && object ~ {:prefix} && timestamp <= {:timestamp}",
+      "-timestamp,-created",
+      0,
+      0,
+      { user: e.record.getString("user"), prefix: `module:${quiz[1]}/question:%`, timestamp: e.record.getString("timestamp") },
+    );
+    const answers = {};
+    for (const answer of recorded) {
+      const question = answer.getString("object").split("/question:")[1];
+      if (answers[question] !== undefined) continue; // the latest answer of each question counts
+      let response = "";
+      try {
+        response = String((JSON.parse(answer.getString("result") || "{}") || {}).response || "");
+      } catch (_) {
+        response = "";
+      }
+      answers[question] = response;
+    }
+    const scaled = learningRecord.gradeKnowledgeCheck(lesson.questions, answers);
+    if (verb === "passed" && scaled < lesson.passThreshold - 1e-6) {
+      const reason = `the answers recorded for this knowledge check score ${Math.round(scaled * 100)}%; it is passed at ${Math.round(lesson.passThreshold * 100)}%`;
+      throw new BadRequestError(`This statement cannot be stored: result: ${reason}.`, {
+        result: new ValidationError("validation_statement_rule", reason),
+      });
+    }
+    const claimed = result && typeof result === "object" ? result : {};
+    e.record.set("result", Object.assign({}, claimed, { score: { scaled: scaled }, success: scaled >= lesson.passThreshold - 1e-6 }));
+  }
   // A statement may be recorded offline and sent later, but not dated in the future.
   const timestamp = e.record.getDateTime("timestamp");
   if (!timestamp.isZero() && timestamp.unix() > new DateTime().unix() + 300) {
@@ -159,7 +196,9 @@ onRecordAfterCreateSuccess((e) => {
       // 12 characters from an alphabet without 0/O and 1/I (60 bits), shown as XXXX-XXXX-XXXX
       const raw = $security.randomStringWithAlphabet(12, "ABCDEFGHJKLMNPQRSTUVWXYZ23456789");
       certificate.set("code", learningRecord.normaliseCertificateCode(raw));
-      certificate.set("learnerName", learner.getString("name") || learner.getString("email"));
+      // the name the person gave (required on every account); never their email, which the
+      // public verification page would otherwise show
+      certificate.set("learnerName", learner.getString("name"));
       certificate.set("issuedAt", new DateTime());
       e.app.save(certificate);
       e.app.logger().info("certificate issued", "user", statement.user, "path", pathId);

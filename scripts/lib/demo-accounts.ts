@@ -65,7 +65,11 @@ export async function seedDemoAccounts(url: string, superuserToken: string): Pro
  * The statements are made by the server's rules like any other (sections that exist, a real
  * knowledge check result), so progress is folded and certificates issued as for real.
  */
-export async function seedDemoOnboarding(url: string, superuserToken: string, sections: Record<string, string[]>): Promise<{ assignments: number; statements: number }> {
+export async function seedDemoOnboarding(
+  url: string,
+  superuserToken: string,
+  modules: Record<string, { sections: string[]; questions: { id: string; correct: string[] }[] }>,
+): Promise<{ assignments: number; statements: number }> {
   const admin = { 'content-type': 'application/json', authorization: superuserToken };
   const supervisor = 'demosupervisor1';
   const learners = demoAccounts.filter((a) => a.supervisor === supervisor);
@@ -91,7 +95,7 @@ export async function seedDemoOnboarding(url: string, superuserToken: string, se
     if (!session.ok) throw new Error(`could not act as ${learner.email}: ${session.status} ${await session.text()}`);
     const headers = { 'content-type': 'application/json', authorization: (await session.json()).token };
     const slug = 'children-on-the-move';
-    const done = (sections[slug] ?? []).slice(0, count);
+    const done = (modules[slug]?.sections ?? []).slice(0, count);
     const at = (n: number) => new Date(Date.UTC(2026, 10, 2, 9, n)).toISOString();
     const records = done.map((section, n) => ({
       id: `demo${learner.id.slice(-4)}sect${n}`.padEnd(15, '0').slice(0, 15), user: learner.id, verb: 'completed',
@@ -99,6 +103,14 @@ export async function seedDemoOnboarding(url: string, superuserToken: string, se
       language: learner.preferredLanguage, timestamp: at(n),
     }));
     if (count === Infinity) {
+      // the knowledge check, answered right (the server scores it from these answers)
+      for (const [n, q] of (modules[slug]?.questions ?? []).entries()) {
+        records.push({
+          id: `demo${learner.id.slice(-4)}answ${n}`.padEnd(15, '0').slice(0, 15), user: learner.id, verb: 'answered',
+          object: `module:${slug}/question:${q.id}`, result: { success: true, response: [...q.correct].sort().join('[,]') } as never,
+          context: { parent: `module:${slug}` }, language: learner.preferredLanguage, timestamp: at(20 + n),
+        });
+      }
       records.push({
         id: `demo${learner.id.slice(-4)}quiz`.padEnd(15, '0').slice(0, 15), user: learner.id, verb: 'passed',
         object: `module:${slug}/quiz:knowledge-check`, result: { completion: true, success: true, score: { scaled: 1 } } as never,

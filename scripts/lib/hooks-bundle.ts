@@ -24,16 +24,31 @@ export const catalogueBundle = path.join(hooksDir, '_generated', 'catalogue.cjs'
 
 export type ServerCatalogue = ContentCatalogue & { paths: PathDefinition[] };
 
-/** The content facts the server needs, read from content/. */
+let cached: ServerCatalogue | undefined;
+
+/** The content facts the server needs, read from content/ (once per process). */
 export function serverCatalogue(): ServerCatalogue {
+  cached ??= readCatalogue();
+  return cached;
+}
+
+function readCatalogue(): ServerCatalogue {
   const modulesDir = path.join(root, 'content', 'modules');
   const modules: ServerCatalogue['modules'] = {};
   for (const slug of readdirSync(modulesDir).filter((d) => existsSync(path.join(modulesDir, d, 'en.mdx'))).sort()) {
     // the English frontmatter's section ids (every translation has the same, checked by the build)
     const text = readFileSync(path.join(modulesDir, slug, 'en.mdx'), 'utf8');
     const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-    const data = (parseYaml(frontmatter) ?? {}) as { sections?: { id?: unknown }[]; quiz?: { passThreshold?: number } };
-    modules[slug] = { sections: (data.sections ?? []).map((s) => String(s.id)), passThreshold: data.quiz?.passThreshold ?? 0.8 };
+    const data = (parseYaml(frontmatter) ?? {}) as {
+      sections?: { id?: unknown }[];
+      quiz?: { passThreshold?: number; questions?: { id: string; options: { id: string; correct?: boolean }[] }[] };
+    };
+    modules[slug] = {
+      sections: (data.sections ?? []).map((s) => String(s.id)),
+      passThreshold: data.quiz?.passThreshold ?? 0.8,
+      // the answer key, so that the server scores a knowledge check itself
+      questions: (data.quiz?.questions ?? []).map((q) => ({ id: q.id, correct: q.options.filter((o) => o.correct).map((o) => o.id) })),
+    };
   }
   const report = loadScenarios(root);
   if (report.problems.length) throw new Error(`Invalid case simulations:\n${formatScenarioProblems(report.problems)}`);

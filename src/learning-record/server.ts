@@ -5,7 +5,7 @@
  */
 export { foldStatement } from './progress.ts';
 export { parseObject } from './statements.ts';
-export { statementProblem } from './statement-rules.ts';
+export { gradeKnowledgeCheck, statementProblem } from './statement-rules.ts';
 export { completedPaths, normaliseCertificateCode } from './onboarding.ts';
 export { toXapi } from './xapi.ts';
 export { preferredLocale, safeRedirectPath, isLocale, languageCookie } from '../i18n/locales.ts';

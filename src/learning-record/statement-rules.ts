@@ -10,7 +10,7 @@ import { parseObject, type Statement } from './statements.ts';
 
 /** What the server knows about the content: each lesson's sections, each scenario's choices and endings. */
 export interface ContentCatalogue {
-  modules: Record<string, { sections: string[]; passThreshold: number }>;
+  modules: Record<string, { sections: string[]; passThreshold: number; questions: { id: string; correct: string[] }[] }>;
   scenarios: Record<string, { choices: string[]; endings: Record<string, 'good' | 'mixed' | 'harmful'> }>;
 }
 
@@ -75,4 +75,21 @@ export function statementProblem(statement: Pick<Statement, 'verb' | 'object' | 
     return verb === 'chose' ? null : { field: 'verb', reason: 'a choice in a case simulation is recorded with the verb "chose"' };
   }
   return { field: 'object', reason: `a case simulation has choices, not "${part.kind}"` };
+}
+
+/**
+ * The server's own score of a knowledge check, from the answers the learner recorded (the latest
+ * "answered" statement of each question): a result statement's claimed score is replaced by this,
+ * and a "passed" below the threshold is refused. An answer is the sorted option ids joined by
+ * "[,]" (xAPI's choice response).
+ * @example gradeKnowledgeCheck([{ id: 'q1', correct: ['a'] }, { id: 'q2', correct: ['b', 'c'] }], { q1: 'a', q2: 'b' }) // 0.5
+ */
+export function gradeKnowledgeCheck(questions: readonly { id: string; correct: readonly string[] }[], answers: Readonly<Record<string, string>>): number {
+  if (questions.length === 0) return 0;
+  const right = questions.filter((q) => {
+    const given = (answers[q.id] ?? '').split('[,]').filter(Boolean).sort();
+    const correct = [...q.correct].sort();
+    return given.length === correct.length && given.every((id, i) => id === correct[i]);
+  }).length;
+  return Math.round((1000 * right) / questions.length) / 1000;
 }

@@ -211,6 +211,29 @@ test.describe('certificates', () => {
       data: { ...sectionStatement(learner.id, 'key-points'), object: 'module:children-on-the-move/quiz:knowledge-check', verb: 'passed', result: { success: true, score: { scaled: 0.2 } } },
     });
     expect(lowPass.status()).toBe(400);
+    // a "passed" claiming 100% is scored by the server from the answers recorded: none yet, so refused
+    const unanswered = await request.post(api('statements/records'), {
+      headers: auth,
+      data: { ...sectionStatement(learner.id, 'key-points'), object: 'module:children-on-the-move/quiz:knowledge-check', verb: 'passed', result: { success: true, score: { scaled: 1 } } },
+    });
+    expect(unanswered.status()).toBe(400);
+    expect((await unanswered.json()).message).toContain('score 0%');
+    // wrong answers recorded, then a claimed pass: refused too
+    const questions = catalogue.modules['children-on-the-move']!.questions;
+    for (const q of questions) {
+      const wrong = { ...sectionStatement(learner.id, 'key-points'), verb: 'answered', object: `module:children-on-the-move/question:${q.id}`, result: { success: true, response: 'not-an-option' } };
+      expect((await request.post(api('statements/records'), { headers: auth, data: wrong })).status()).toBe(200);
+    }
+    const claimed = await request.post(api('statements/records'), {
+      headers: auth,
+      data: { ...sectionStatement(learner.id, 'key-points'), object: 'module:children-on-the-move/quiz:knowledge-check', verb: 'passed', result: { success: true, score: { scaled: 1 } } },
+    });
+    expect(claimed.status()).toBe(400);
+    // a "failed" is stored with the server's score, not the claimed one
+    const failed = { ...sectionStatement(learner.id, 'key-points'), object: 'module:children-on-the-move/quiz:knowledge-check', verb: 'failed', result: { success: false, score: { scaled: 0.75 } } };
+    expect((await request.post(api('statements/records'), { headers: auth, data: failed })).status()).toBe(200);
+    const [storedFail] = await adminList(request, 'statements', `id = "${failed.id}"`);
+    expect(storedFail!.result).toMatchObject({ score: { scaled: 0 }, success: false });
     expect(await adminList(request, 'certificates', `user = "${learner.id}"`)).toEqual([]);
 
     // half the path: no certificate yet

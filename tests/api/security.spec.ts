@@ -174,7 +174,8 @@ test.describe('roles and supervisors', () => {
     const [stored] = await adminList(request, 'users', `id = "${learner.id}"`);
     expect(stored).toMatchObject({ role: 'learner', supervisor: '', name: 'Test climber' });
     // and the token they hold still says learner after a refresh
-    const refreshed = await request.post(`${baseURL}/api/collections/users/auth-refresh`, { headers: auth(learner) });
+    const session = await signIn(request, learner.email, learner.password); // a real, refreshable sign-in
+    const refreshed = await request.post(`${baseURL}/api/collections/users/auth-refresh`, { headers: { Authorization: session } });
     expect((await refreshed.json()).record.role).toBe('learner');
     // changing an ordinary field of their own is allowed
     const rename = await request.patch(api(`users/records/${learner.id}`), { headers: auth(learner), data: { name: 'Renamed' } });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { statementProblem, type ContentCatalogue } from '../../src/learning-record/statement-rules.ts';
+import { gradeKnowledgeCheck, statementProblem, type ContentCatalogue } from '../../src/learning-record/statement-rules.ts';
 import { serverCatalogue } from '../../scripts/lib/hooks-bundle.ts';
 
 const catalogue: ContentCatalogue = {
-  modules: { 'children-on-the-move': { sections: ['who-they-are', 'key-points'], passThreshold: 0.8 } },
+  modules: { 'children-on-the-move': { sections: ['who-they-are', 'key-points'], passThreshold: 0.8, questions: [{ id: 'q1', correct: ['a'] }] } },
   scenarios: { 'border-arrival': { choices: ['offer-needs'], endings: { 'safe-handover': 'good', 'night-in-cell': 'harmful' } } },
 };
 const check = (verb: string, object: string, result: unknown = null) => statementProblem({ verb, object, result } as never, catalogue);
@@ -40,10 +40,23 @@ describe('what a device may record (server rules)', () => {
     expect(check('chose', 'module:children-on-the-move/section:who-they-are')).toMatchObject({ field: 'verb' });
   });
 
+  it('scores a knowledge check from the recorded answers, exactly', () => {
+    const key = [{ id: 'q1', correct: ['a'] }, { id: 'q2', correct: ['b', 'c'] }, { id: 'q3', correct: ['d'] }];
+    expect(gradeKnowledgeCheck(key, { q1: 'a', q2: 'b[,]c', q3: 'd' })).toBe(1);
+    expect(gradeKnowledgeCheck(key, { q1: 'a', q2: 'c[,]b', q3: 'x' })).toBe(0.667); // order of options does not matter
+    expect(gradeKnowledgeCheck(key, { q1: 'a', q2: 'b' })).toBe(0.333); // half of a multiple choice is wrong; unanswered is wrong
+    expect(gradeKnowledgeCheck(key, { q1: 'a[,]x' })).toBe(0);
+    expect(gradeKnowledgeCheck([], {})).toBe(0);
+  });
+
   it('builds the real catalogue the server uses from content/', () => {
     const real = serverCatalogue();
     expect(Object.keys(real.modules)).toHaveLength(9);
     expect(real.modules['children-on-the-move']!.sections).toContain('who-they-are');
+    for (const [slug, m] of Object.entries(real.modules)) {
+      expect(m.questions.length, slug).toBeGreaterThan(0);
+      for (const q of m.questions) expect(q.correct.length, `${slug}/${q.id}`).toBeGreaterThan(0);
+    }
     expect(Object.keys(real.scenarios).sort()).toEqual(['border-arrival', 'bus-station-red-flags', 'cross-border-handover', 'first-interview', 'school-enrolment']);
     expect(real.paths.map((p) => p.id).sort()).toEqual(['border-officer', 'coordinator', 'essentials', 'social-worker', 'teacher']);
     for (const path of real.paths) {
