@@ -7,6 +7,9 @@
 // - indexes for what the cohort dashboard asks.
 migrate((app) => {
   const users = app.findCollectionByNameOrId("users");
+  // a name is printed on certificates (and shown to supervisors): every account needs one
+  users.fields.getByName("name").required = true;
+  app.save(users);
   // the learner themselves, their supervisor, or an admin
   const linked = (field) =>
     `${field} = @request.auth.id || (@request.auth.id != "" && ${field}.supervisor = @request.auth.id) || @request.auth.role = "admin"`;
@@ -65,20 +68,27 @@ migrate((app) => {
   statements.addIndex("idx_statements_object", false, "object", "");
   app.save(statements);
 
-  // Rate limits per client IP. Sign-in allows a classroom behind one address to sign in
-  // together, but not a password-guessing run; sign-up and code checks are limited too.
+  // Rate limits per client address (PocketBase's RealIP: behind a reverse proxy, set the
+  // trusted proxy headers in the admin UI, Settings > Application, or everyone shares one
+  // address). Sign-in lets a classroom behind one address sign in together, but not a
+  // password-guessing run; creates are capped well above what an outbox sends after a week
+  // offline (a 429 is simply retried later); these rules replace PocketBase's defaults.
   const settings = app.settings();
   settings.rateLimits.enabled = true;
   settings.rateLimits.rules = [
     { label: "_superusers:auth", maxRequests: 10, duration: 60, audience: "" },
     { label: "*:auth", maxRequests: 30, duration: 60, audience: "" },
-    { label: "users:create", maxRequests: 30, duration: 60, audience: "@guest" },
+    { label: "users:create", maxRequests: 30, duration: 60, audience: "" },
     { label: "*:requestPasswordReset", maxRequests: 5, duration: 60, audience: "" },
+    { label: "*:create", maxRequests: 600, duration: 60, audience: "" },
     { label: "/api/continuum/certificates/", maxRequests: 30, duration: 60, audience: "" },
-    { label: "/api/batch", maxRequests: 5, duration: 1, audience: "" },
+    { label: "/api/", maxRequests: 3000, duration: 60, audience: "" },
   ];
   app.save(settings);
 }, (app) => {
+  const users = app.findCollectionByNameOrId("users");
+  users.fields.getByName("name").required = false;
+  app.save(users);
   app.delete(app.findCollectionByNameOrId("certificates"));
   app.delete(app.findCollectionByNameOrId("assignments"));
   const progress = app.findCollectionByNameOrId("progress");
