@@ -65,6 +65,13 @@ export class Outbox {
     await this.#store.put(statement);
   }
 
+  /** Drops every waiting statement of one user (their account is gone); others' stay. */
+  async forget(user: string): Promise<number> {
+    const theirs = await this.pending(user);
+    for (const s of theirs) await this.#store.remove(s.id);
+    return theirs.length;
+  }
+
   /**
    * Sends what is waiting, oldest first; stops at the first one that must wait (keeping the
    * order), drops the ones the server refuses for good. Only one user's statements, if given.

@@ -68,4 +68,11 @@ describe('outbox', () => {
     expect(first.stored).toHaveLength(2);
     expect(second).toEqual({ stored: [], rejected: [], waiting: 0 });
   });
+
+  it('forgets one user\'s waiting statements (a deleted account), keeping everyone else\'s', async () => {
+    const box = new Outbox(new MemoryOutboxStore());
+    for (const [id, user] of [['a', 'u1'], ['b', 'u2'], ['c', 'u1']] as const) await box.add(statement(id, user));
+    expect(await box.forget('u1')).toBe(2);
+    expect((await box.pending()).map((s) => s.user)).toEqual(['u2']);
+  });
 });

@@ -13,39 +13,48 @@ export async function recordStatements(statements: Statement[]): Promise<{ waiti
   return { waiting: report.waiting };
 }
 
-/** A stable 15-character record id for (user, scenario), so saving is an idempotent upsert. */
-export function runId(user: string, scenario: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x9e3779b9;
-  for (const ch of `${user}:${scenario}`) {
-    const c = ch.codePointAt(0)!;
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x85ebca6b) >>> 0;
+/** The learner's saved run of a scenario (one per learner and scenario, a unique index), or null. */
+async function findRun(user: string, scenario: string) {
+  const pb = backend();
+  try {
+    return await pb.collection('scenario_runs').getFirstListItem(pb.filter('user = {:user} && scenario = {:scenario}', { user, scenario }));
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return null;
+    throw error;
   }
-  return (a.toString(36) + b.toString(36)).padEnd(15, '0').slice(0, 15);
 }
 
 export async function loadRun(scenario: string): Promise<SavedRun | null> {
   const user = currentUser();
   if (!user) return null;
   try {
-    const row = await backend().collection('scenario_runs').getOne(runId(user.id, scenario));
-    return { scenario: String(row.scenario), version: Number(row.version), snapshot: row.snapshot };
+    const row = await findRun(user.id, scenario);
+    return row ? { scenario: String(row.scenario), version: Number(row.version), snapshot: row.snapshot } : null;
   } catch {
     return null;
   }
 }
 
+/**
+ * Saves where the learner is: updates their run of this scenario, or creates it (the server
+ * picks the id, so nobody can take a learner's record id first). Two devices creating at the
+ * same moment meet the unique index; the second then updates.
+ */
 export async function saveRun(run: SavedRun, language: string): Promise<void> {
   const user = currentUser();
   if (!user) return;
-  const id = runId(user.id, run.scenario);
   const body = { user: user.id, scenario: run.scenario, version: run.version, snapshot: run.snapshot, language };
   const runs = backend().collection('scenario_runs');
+  const existing = await findRun(user.id, run.scenario);
+  if (existing) {
+    await runs.update(existing.id, body);
+    return;
+  }
   try {
-    await runs.update(id, body);
+    await runs.create(body);
   } catch (error) {
-    if ((error as { status?: number }).status === 404) await runs.create({ id, ...body });
-    else throw error;
+    const again = (error as { status?: number }).status === 400 ? await findRun(user.id, run.scenario) : null;
+    if (!again) throw error;
+    await runs.update(again.id, body);
   }
 }

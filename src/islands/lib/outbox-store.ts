@@ -24,6 +24,13 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
   });
 }
 
+let lastSeq = 0;
+/** Increasing order numbers, even for statements made in the same millisecond. */
+function nextSeq(): number {
+  lastSeq = Math.max(Date.now() * 1000, lastSeq + 1);
+  return lastSeq;
+}
+
 class IndexedDbOutboxStore implements OutboxStore {
   readonly #db: IDBDatabase;
   constructor(db: IDBDatabase) {
@@ -51,7 +58,7 @@ class IndexedDbOutboxStore implements OutboxStore {
     const existing = await request(store.get(statement.id));
     // seq keeps the order statements were made in (ids are random); a plain JSON copy, since
     // IndexedDB cannot clone the reactive proxies an island may have put in a statement
-    if (!existing) store.put({ id: statement.id, seq: Date.now() + Math.random(), statement: JSON.parse(JSON.stringify(statement)) as Statement });
+    if (!existing) store.put({ id: statement.id, seq: nextSeq(), statement: JSON.parse(JSON.stringify(statement)) as Statement });
     await done;
   }
 
@@ -162,4 +169,9 @@ export function keepSending(): void {
     if (navigator.onLine) void waitingCount().then((n) => n > 0 && retry());
   }, 30_000);
   retry();
+}
+
+/** After an account is deleted: its waiting statements go; other people's on this device stay. */
+export async function forgetUser(user: string): Promise<void> {
+  await (await pageOutbox()).forget(user);
 }
