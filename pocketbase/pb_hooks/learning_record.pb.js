@@ -125,6 +125,7 @@ onRecordAfterCreateSuccess((e) => {
   const lesson = parsed.activityType === "module" ? catalogue.modules[parsed.slug] : null;
   if (lesson) statement.context = Object.assign({}, statement.context || {}, { totalSections: lesson.sections.length });
 
+  let nowPassed = false; // did this statement leave its activity passed?
   try {
     e.app.runInTransaction((txApp) => {
       let row = null;
@@ -151,6 +152,7 @@ onRecordAfterCreateSuccess((e) => {
           }
         : null;
       const next = learningRecord.foldStatement(previous, statement);
+      nowPassed = Boolean(next && next.status === "passed");
       if (!next) return;
       if (!row) {
         row = new Record(txApp.findCollectionByNameOrId("progress"));
@@ -174,37 +176,40 @@ onRecordAfterCreateSuccess((e) => {
   }
 
   // A certificate for every path whose steps are now all passed (once per learner and path;
-  // the unique index on (user, path) keeps a race from issuing two).
-  try {
-    const rows = e.app.findRecordsByFilter("progress", "user = {:user}", "", 0, 0, { user: statement.user });
-    const done = learningRecord.completedPaths(
-      catalogue.paths,
-      rows.map((r) => ({ activity: r.getString("activity"), status: r.getString("status") })),
-    );
-    for (const pathId of done) {
-      let existing = null;
-      try {
-        existing = e.app.findFirstRecordByFilter("certificates", "user = {:user} && path = {:path}", { user: statement.user, path: pathId });
-      } catch (_) {
-        existing = null;
+  // the unique index on (user, path) keeps a race from issuing two). Only a statement that left
+  // its activity passed can complete a path, so the others skip the check.
+  if (nowPassed) {
+    try {
+      const rows = e.app.findRecordsByFilter("progress", "user = {:user}", "", 0, 0, { user: statement.user });
+      const done = learningRecord.completedPaths(
+        catalogue.paths,
+        rows.map((r) => ({ activity: r.getString("activity"), status: r.getString("status") })),
+      );
+      for (const pathId of done) {
+        let existing = null;
+        try {
+          existing = e.app.findFirstRecordByFilter("certificates", "user = {:user} && path = {:path}", { user: statement.user, path: pathId });
+        } catch (_) {
+          existing = null;
+        }
+        if (existing) continue;
+        const learner = e.app.findRecordById("users", statement.user);
+        const certificate = new Record(e.app.findCollectionByNameOrId("certificates"));
+        certificate.set("user", statement.user);
+        certificate.set("path", pathId);
+        // 12 characters from an alphabet without 0/O and 1/I (60 bits), shown as XXXX-XXXX-XXXX
+        const raw = $security.randomStringWithAlphabet(12, "ABCDEFGHJKLMNPQRSTUVWXYZ23456789");
+        certificate.set("code", learningRecord.normaliseCertificateCode(raw));
+        // the name the person gave (required on every account); never their email, which the
+        // public verification page would otherwise show
+        certificate.set("learnerName", learner.getString("name"));
+        certificate.set("issuedAt", new DateTime());
+        e.app.save(certificate);
+        e.app.logger().info("certificate issued", "user", statement.user, "path", pathId);
       }
-      if (existing) continue;
-      const learner = e.app.findRecordById("users", statement.user);
-      const certificate = new Record(e.app.findCollectionByNameOrId("certificates"));
-      certificate.set("user", statement.user);
-      certificate.set("path", pathId);
-      // 12 characters from an alphabet without 0/O and 1/I (60 bits), shown as XXXX-XXXX-XXXX
-      const raw = $security.randomStringWithAlphabet(12, "ABCDEFGHJKLMNPQRSTUVWXYZ23456789");
-      certificate.set("code", learningRecord.normaliseCertificateCode(raw));
-      // the name the person gave (required on every account); never their email, which the
-      // public verification page would otherwise show
-      certificate.set("learnerName", learner.getString("name"));
-      certificate.set("issuedAt", new DateTime());
-      e.app.save(certificate);
-      e.app.logger().info("certificate issued", "user", statement.user, "path", pathId);
+    } catch (err) {
+      e.app.logger().error("certificate check failed", "statement", statement.id, "error", String(err));
     }
-  } catch (err) {
-    e.app.logger().error("certificate check failed", "statement", statement.id, "error", String(err));
   }
   e.next();
 }, "statements");
