@@ -12,7 +12,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkPathReferences, pathFile, pathNameProblems, stepActivity } from '../../src/content/paths.ts';
-import { formatProblems } from '../../src/content/modules.ts';
+import { formatProblems, validateModuleFrontmatter } from '../../src/content/modules.ts';
+import { splitFrontmatter } from '../../src/content/check.ts';
 import { loadScenarios } from '../../src/simulation/load.ts';
 import { formatScenarioProblems } from '../../src/simulation/schema.ts';
 import type { ContentCatalogue } from '../../src/learning-record/statement-rules.ts';
@@ -36,18 +37,17 @@ function readCatalogue(): ServerCatalogue {
   const modulesDir = path.join(root, 'content', 'modules');
   const modules: ServerCatalogue['modules'] = {};
   for (const slug of readdirSync(modulesDir).filter((d) => existsSync(path.join(modulesDir, d, 'en.mdx'))).sort()) {
-    // the English frontmatter's section ids (every translation has the same, checked by the build)
-    const text = readFileSync(path.join(modulesDir, slug, 'en.mdx'), 'utf8');
-    const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-    const data = (parseYaml(frontmatter) ?? {}) as {
-      sections?: { id?: unknown }[];
-      quiz?: { passThreshold?: number; questions?: { id: string; options: { id: string; correct?: boolean }[] }[] };
-    };
+    // the English frontmatter (every translation has the same sections and answers, checked by the build)
+    const file = `content/modules/${slug}/en.mdx`;
+    const parts = splitFrontmatter(readFileSync(path.join(root, file), 'utf8'));
+    const parsed = validateModuleFrontmatter(file, parts ? parseYaml(parts.frontmatter) : undefined);
+    if (!parsed.ok) throw new Error(`Invalid lesson module content:\n${formatProblems(parsed.problems)}`);
+    const { sections, quiz } = parsed.data;
     modules[slug] = {
-      sections: (data.sections ?? []).map((s) => String(s.id)),
-      passThreshold: data.quiz?.passThreshold ?? 0.8,
+      sections: sections.map((s) => s.id),
+      passThreshold: quiz?.passThreshold ?? 0.8,
       // the answer key, so that the server scores a knowledge check itself
-      questions: (data.quiz?.questions ?? []).map((q) => ({ id: q.id, correct: q.options.filter((o) => o.correct).map((o) => o.id) })),
+      questions: (quiz?.questions ?? []).map((q) => ({ id: q.id, correct: q.options.filter((o) => o.correct).map((o) => o.id) })),
     };
   }
   const report = loadScenarios(root);

@@ -20,7 +20,8 @@ export interface ContentReport {
   glossaryCoverage: Record<Locale, CoverageState>;
 }
 
-function splitFrontmatter(text: string): { frontmatter: string; body: string } | null {
+/** The frontmatter and body of an MDX file, or null when it has no --- block. */
+export function splitFrontmatter(text: string): { frontmatter: string; body: string } | null {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
   return match ? { frontmatter: match[1] ?? '', body: match[2] ?? '' } : null;
 }

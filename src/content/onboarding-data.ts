@@ -1,12 +1,14 @@
 /**
- * Build-time data for the onboarding pages (My onboarding, My learners, certificates): every
- * path with its title and steps in one language, small enough to hand to an island as props.
+ * Build-time data for the path and onboarding pages (a path's page, My onboarding, My learners,
+ * certificates): every path with its title and steps in one language, small enough to hand to an
+ * island as props, and the labels those pages share.
  */
 import type { Locale } from '../i18n/locales.ts';
 import { useTranslations } from '../i18n/index.ts';
 import type { StepStatus } from '../learning-record/onboarding.ts';
 import { localizedModule, onboardingPaths } from './catalog.ts';
 import { pathTitle, stepActivity } from './paths.ts';
+import { tracks } from './modules.ts';
 import { allScenarios, localizedScenario } from '../simulation/page-data.ts';
 
 export interface StepView {
@@ -16,6 +18,7 @@ export interface StepView {
   /** The language the title is in (English when not translated yet). */
   titleLang: Locale;
   href: string;
+  minutes: number;
 }
 
 export interface PathView {
@@ -26,7 +29,15 @@ export interface PathView {
   steps: StepView[];
 }
 
-export async function pathViews(lang: Locale): Promise<PathView[]> {
+const views = new Map<Locale, Promise<PathView[]>>();
+
+/** Every path in one language (worked out once per language for the whole build). */
+export function pathViews(lang: Locale): Promise<PathView[]> {
+  if (!views.has(lang)) views.set(lang, buildPathViews(lang));
+  return views.get(lang)!;
+}
+
+async function buildPathViews(lang: Locale): Promise<PathView[]> {
   const t = useTranslations(lang);
   const paths = await onboardingPaths();
   return Promise.all(
@@ -39,11 +50,11 @@ export async function pathViews(lang: Locale): Promise<PathView[]> {
         path.steps.map(async (step): Promise<StepView> => {
           if ('module' in step) {
             const m = await localizedModule(step.module, lang);
-            return { activity: stepActivity(step), kind: 'module', title: m.entry.data.title, titleLang: m.textLocale, href: `/${lang}/modules/${step.module}/` };
+            return { activity: stepActivity(step), kind: 'module', title: m.entry.data.title, titleLang: m.textLocale, href: `/${lang}/modules/${step.module}/`, minutes: m.entry.data.minutes };
           }
           const item = allScenarios().find((s) => s.scenario.id === step.scenario)!;
           const { scenario, translated } = localizedScenario(item, lang);
-          return { activity: stepActivity(step), kind: 'scenario', title: scenario.title, titleLang: translated ? lang : 'en', href: `/${lang}/scenarios/${step.scenario}/` };
+          return { activity: stepActivity(step), kind: 'scenario', title: scenario.title, titleLang: translated ? lang : 'en', href: `/${lang}/scenarios/${step.scenario}/`, minutes: scenario.minutes };
         }),
       ),
     })),
@@ -59,4 +70,15 @@ export function stepStatusLabels(lang: Locale): Record<StepStatus, string> {
     completed: t('paths.statusCompleted'),
     passed: t('paths.statusPassed'),
   };
+}
+
+/** Each path's title by id (certificates name the path by id). */
+export async function pathTitles(lang: Locale): Promise<Record<string, string>> {
+  return Object.fromEntries((await pathViews(lang)).map((p) => [p.id, p.title]));
+}
+
+/** Each track's name, in one language. */
+export function trackLabels(lang: Locale): Record<string, string> {
+  const t = useTranslations(lang);
+  return Object.fromEntries(tracks.map((tr) => [tr, t(`tracks.${tr}`)]));
 }

@@ -13,6 +13,14 @@ export interface PathDefinition {
   steps: string[];
 }
 
+/**
+ * What the learning record needs of a path shown on a page: its id, track and steps' activities.
+ * @example pathDefinition({ id: 'p', track: '', steps: [{ activity: 'module:a' }] }) // { id: 'p', track: '', steps: ['module:a'] }
+ */
+export function pathDefinition(view: { id: string; track?: string; steps: readonly { activity: string }[] }): PathDefinition {
+  return { id: view.id, track: view.track, steps: view.steps.map((s) => s.activity) };
+}
+
 export type StepStatus = 'not-started' | 'in-progress' | 'completed' | 'passed';
 
 /** The part of a progress row that status needs. */

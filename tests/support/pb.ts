@@ -32,12 +32,18 @@ export async function signUp(request: APIRequestContext, label: string, extra: R
   });
   expect(created.status(), await created.text()).toBe(200);
   const id = (await created.json()).id as string;
-  // the session comes from a superuser's impersonation, so that the suite's many learners do not
-  // use up the per-address sign-in limit (signing in itself is tested where it matters)
+  return { id, email, password, token: (await impersonate(request, id)).token };
+}
+
+/**
+ * A session for a user from a superuser's impersonation, so that the suite's many learners do
+ * not use up the per-address sign-in limit (signing in itself is tested where it matters).
+ */
+export async function impersonate(request: APIRequestContext, id: string): Promise<{ token: string; record: Record<string, unknown> }> {
   const su = await superuserToken(request);
   const session = await request.post(`${baseURL}/api/collections/users/impersonate/${id}`, { headers: { Authorization: su }, data: { duration: 3600 } });
   expect(session.status(), await session.text()).toBe(200);
-  return { id, email, password, token: (await session.json()).token };
+  return session.json();
 }
 
 export async function signIn(request: APIRequestContext, email: string, password: string): Promise<string> {
@@ -93,8 +99,7 @@ export interface Person extends Learner {
 
 /**
  * Makes a person as an administrator would (role, supervisor, track, country set by a
- * superuser) and gives back a session token for them (superuser impersonation, so that test
- * set-up does not use up the sign-in rate limit that the tests themselves check).
+ * superuser) and gives back a session for them (see impersonate).
  */
 export async function createPerson(request: APIRequestContext, label: string, fields: Record<string, unknown> = {}): Promise<Person> {
   const su = await superuserToken(request);
@@ -107,10 +112,8 @@ export async function createPerson(request: APIRequestContext, label: string, fi
   });
   expect(created.status(), await created.text()).toBe(200);
   const id = (await created.json()).id as string;
-  const session = await request.post(`${baseURL}/api/collections/users/impersonate/${id}`, { headers: { Authorization: su }, data: { duration: 3600 } });
-  expect(session.status(), await session.text()).toBe(200);
-  const body = await session.json();
-  return { id, email, password, name, token: body.token, record: body.record };
+  const { token, record } = await impersonate(request, id);
+  return { id, email, password, name, token, record };
 }
 
 /**
