@@ -12,10 +12,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensurePocketBase } from './lib/pocketbase-binary.ts';
-import { bundleHooksLibrary, serverCatalogue } from './lib/hooks-bundle.ts';
+import { bundleHooksLibrary } from './lib/hooks-bundle.ts';
+import { projectFacts } from '../src/content/catalogue.ts';
 import { freePort, startPocketBase, upsertSuperuser } from './lib/pb-process.ts';
 import { kb, measureSite } from './lib/page-weight.ts';
-import { siteDir } from './lib/paths.ts';
+import { root, siteDir } from './lib/paths.ts';
 import { sectionCompleted } from '../src/learning-record/statements.ts';
 
 const learners = Number(process.env.BENCH_LEARNERS ?? 8);
@@ -55,7 +56,7 @@ async function learningRecordLoad() {
     const settings = await fetch(`${pb.url}/api/settings`, { method: 'PATCH', headers: admin, body: JSON.stringify({ rateLimits: { excludedIPs: ['127.0.0.1'] } }) });
     if (!settings.ok) throw new Error(`could not exempt loopback from rate limits: ${settings.status} ${await settings.text()}`);
     // every real (lesson, section) pair, in order: the statements the rules accept
-    const sections = Object.entries(serverCatalogue().modules).flatMap(([slug, m]) => m.sections.map((section) => ({ slug, section, total: m.sections.length })));
+    const sections = Object.entries(projectFacts(root).modules).flatMap(([slug, m]) => m.sections.map((section) => ({ slug, section })));
     const tokens: { id: string; token: string }[] = [];
     for (let i = 0; i < learners; i++) {
       const email = `bench-${i}-${Date.now()}@bench.continuum.example`;
@@ -72,8 +73,8 @@ async function learningRecordLoad() {
     const plans = tokens.map(({ id, token }) => ({
       token,
       statements: Array.from({ length: statementsPerLearner }, (_, n) => {
-        const { slug, section, total } = sections[n % sections.length]!;
-        return sectionCompleted({ user: id, moduleSlug: slug, sectionId: section, totalSections: total, language: 'en' });
+        const { slug, section } = sections[n % sections.length]!;
+        return sectionCompleted({ user: id, moduleSlug: slug, sectionId: section, language: 'en' });
       }),
     }));
 

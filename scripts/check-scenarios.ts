@@ -1,13 +1,16 @@
 /**
- * `npm run check:scenarios`: validates and analyses every scenario (unknown targets,
- * unreachable nodes, dead ends, unreachable endings, out-of-bounds variables, the recommended
- * path, missing or extra translations) and prints the shortest path to each ending.
+ * `npm run check:scenarios`: validates and analyses every case simulation (from the content
+ * catalogue, the same reading as the build): unknown targets, unreachable nodes, dead ends,
+ * unreachable endings, out-of-bounds variables, the recommended path, missing or extra
+ * translations; and prints the shortest path to each ending.
  */
-import { loadScenarios, overlayLocales } from '../src/simulation/load.ts';
-import { formatScenarioProblems } from '../src/simulation/schema.ts';
+import { loadCatalogue } from '../src/content/catalogue.ts';
+import { formatProblems } from '../src/content/modules.ts';
+import { overlayLocales } from '../src/simulation/load.ts';
 import { root } from './lib/paths.ts';
 
-const { scenarios, problems } = loadScenarios(root);
+const { scenarios, problems: all } = loadCatalogue(root);
+const problems = all.filter((p) => p.file.startsWith('content/scenarios/'));
 for (const { scenario, overlays, analysis } of scenarios) {
   const langs = ['en', ...overlayLocales.filter((l) => overlays[l])].join(', ');
   console.log(`\n${scenario.id} (v${scenario.version}): ${Object.keys(scenario.nodes).length} nodes, ${Object.keys(scenario.endings).length} endings; languages: ${langs}`);
@@ -17,7 +20,7 @@ for (const { scenario, overlays, analysis } of scenarios) {
   }
 }
 if (problems.length > 0) {
-  console.error(`\n${problems.length} problem(s):\n${formatScenarioProblems(problems)}`);
+  console.error(`\n${problems.length} problem(s):\n${formatProblems(problems)}`);
   process.exit(1);
 }
 console.log(`\n${scenarios.length} scenario(s), no problems.`);

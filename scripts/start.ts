@@ -12,7 +12,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ensurePocketBase } from './lib/pocketbase-binary.ts';
-import { bundleHooksLibrary, serverCatalogue } from './lib/hooks-bundle.ts';
+import { bundleHooksLibrary } from './lib/hooks-bundle.ts';
+import { projectFacts } from '../src/content/catalogue.ts';
 import { portInUse, startPocketBase, superuserToken, upsertSuperuser } from './lib/pb-process.ts';
 import { demoAccounts, demoPassword, seedDemoAccounts, seedDemoOnboarding } from './lib/demo-accounts.ts';
 
@@ -63,7 +64,7 @@ async function main() {
   const token = await superuserToken(pb.url, superuser.email, superuser.password);
   const seeded = await seedDemoAccounts(pb.url, token);
   console.log(`  demo accounts: ${seeded.created} created, ${seeded.kept} already there`);
-  const onboarding = await seedDemoOnboarding(pb.url, token, serverCatalogue().modules);
+  const onboarding = await seedDemoOnboarding(pb.url, token, projectFacts(root).modules);
   console.log(`  demo onboarding: ${onboarding.assignments} assignments, ${onboarding.statements} learning statements (stored once however often you start)`);
 
   const width = Math.max(...demoAccounts.map((a) => a.email.length));

@@ -1,10 +1,11 @@
 /// <reference path="../pb_data/types.d.ts" />
 // Certificate verification, for anyone holding a code (an employer, a partner agency): it tells
 // only the name on the certificate, the path, the date and whether it is valid. Nothing else
-// about the learner. Certificates are issued in learning_record.pb.js.
+// about the learner. Certificates are issued by the statements hook when a path is complete
+// (lib/learning-store.js), or here when the learner's e-mail address becomes verified.
 
 routerAdd("GET", "/api/continuum/certificates/verify/{code}", (e) => {
-  const lib = require(`${__hooks}/_generated/learning-record.cjs`);
+  const lib = require(`${__hooks}/_generated/hooks-library.cjs`);
   const code = lib.normaliseCertificateCode(String(e.request.pathValue("code") || ""));
   e.response.header().set("Cache-Control", "no-store");
   if (!code) {
@@ -27,3 +28,11 @@ routerAdd("GET", "/api/continuum/certificates/verify/{code}", (e) => {
     valid: !certificate.getBool("revoked"),
   });
 });
+
+// A learner who completed a path before verifying their address gets the certificate on verification.
+onRecordAfterUpdateSuccess((e) => {
+  if (e.record.getBool("verified") && !e.record.original().getBool("verified")) {
+    require(`${__hooks}/lib/learning-store.js`).issueCertificates(e.app, e.record.id);
+  }
+  e.next();
+}, "users");

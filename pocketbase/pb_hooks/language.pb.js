@@ -2,10 +2,10 @@
 // Languages: "/" sends the visitor to their stored choice or the best language of their
 // browser (Accept-Language), else English; the language switcher's links go through
 // /api/continuum/language so that the choice is remembered without JavaScript on the page.
-// The choosing code is src/i18n/locales.ts, bundled to _generated/learning-record.cjs.
+// The choosing code is src/i18n/locales.ts, bundled to _generated/hooks-library.cjs.
 
 routerAdd("GET", "/{$}", (e) => {
-  const lib = require(`${__hooks}/_generated/learning-record.cjs`);
+  const lib = require(`${__hooks}/_generated/hooks-library.cjs`);
   let stored = "";
   try {
     const cookie = e.request.cookie(lib.languageCookie);
@@ -20,7 +20,7 @@ routerAdd("GET", "/{$}", (e) => {
 });
 
 routerAdd("GET", "/api/continuum/language", (e) => {
-  const lib = require(`${__hooks}/_generated/learning-record.cjs`);
+  const lib = require(`${__hooks}/_generated/hooks-library.cjs`);
   const lang = String(e.request.url.query().get("lang") || "").toLowerCase();
   if (!lib.isLocale(lang)) {
     throw new BadRequestError("lang must be one of: en, fr, pt, es, sw, ar (for example ?lang=fr).");

@@ -1,57 +1,22 @@
 /// <reference path="../pb_data/types.d.ts" />
 // "My data": a signed-in person downloads everything Continuum stores about them, with their
-// learning record as xAPI statements. Deleting the account (DELETE on their own users record,
-// allowed by the users rules) removes all of it: statements, progress, saved case simulations,
-// assignments and certificates go with the account (cascade), nothing is kept anonymised.
+// learning record as xAPI statements (records read by the codecs of src/learning-record/).
+// Deleting the account (DELETE on their own users record) removes all of it by cascade.
 
 routerAdd("GET", "/api/continuum/me/export", (e) => {
-  const lib = require(`${__hooks}/_generated/learning-record.cjs`);
+  const store = require(`${__hooks}/lib/learning-store.js`);
+  const lib = store.library();
   const me = e.auth;
   const site = (e.request.tls ? "https://" : "http://") + e.request.host;
-  const json = (record, name) => {
-    try {
-      return JSON.parse(record.getString(name) || "null");
-    } catch (_) {
-      return null;
-    }
-  };
-  const date = (record, name) => {
-    const value = record.getDateTime(name);
-    return value.isZero() ? "" : value.string().replace(" ", "T");
-  };
-  const all = (collection, field, sort) => e.app.findRecordsByFilter(collection, `${field} = {:me}`, sort, 0, 0, { me: me.id });
-
-  let supervisor = null;
-  if (me.getString("supervisor")) {
-    try {
-      const s = e.app.findRecordById("users", me.getString("supervisor"));
-      supervisor = { id: s.id, name: s.getString("name") };
-    } catch (_) {
-      supervisor = { id: me.getString("supervisor"), name: "" };
-    }
-  }
+  const mine = (collection, field, sort) => e.app.findRecordsByFilter(collection, `${field} = {:me}`, sort, 0, 0, { me: me.id }).map(store.json);
+  const supervisorId = me.getString("supervisor");
+  const supervisor = supervisorId ? store.findFirst(e.app, "users", "id = {:id}", { id: supervisorId }) : null;
   const learner = { id: me.id, name: me.getString("name") };
-  const statements = all("statements", "user", "timestamp,id").map((r) =>
-    lib.toXapi(
-      {
-        id: r.id,
-        user: me.id,
-        verb: r.getString("verb"),
-        object: r.getString("object"),
-        result: json(r, "result"),
-        context: json(r, "context"),
-        language: r.getString("language"),
-        timestamp: date(r, "timestamp"),
-      },
-      learner,
-      site,
-    ),
-  );
 
   e.response.header().set("Cache-Control", "no-store");
   e.response.header().set("Content-Disposition", 'attachment; filename="continuum-my-data.json"');
   return e.json(200, {
-    exportedAt: new DateTime().string().replace(" ", "T"),
+    exportedAt: new Date().toISOString(),
     site: site,
     profile: {
       id: me.id,
@@ -61,40 +26,13 @@ routerAdd("GET", "/api/continuum/me/export", (e) => {
       track: me.getString("track"),
       country: me.getString("country"),
       preferredLanguage: me.getString("preferredLanguage"),
-      supervisor: supervisor,
-      created: date(me, "created"),
+      supervisor: supervisorId ? { id: supervisorId, name: supervisor ? supervisor.getString("name") : "" } : null,
+      created: store.json(me).created,
     },
-    statements: statements,
-    progress: all("progress", "user", "activity").map((r) => ({
-      activity: r.getString("activity"),
-      status: r.getString("status"),
-      completedSections: json(r, "completedSections") || [],
-      totalSections: r.getInt("totalSections"),
-      percent: r.getInt("percent"),
-      score: r.getFloat("score"),
-      checkPassed: r.getBool("checkPassed"),
-      language: r.getString("language"),
-      lastActivityAt: date(r, "lastActivityAt"),
-    })),
-    scenarioRuns: all("scenario_runs", "user", "scenario").map((r) => ({
-      scenario: r.getString("scenario"),
-      version: r.getInt("version"),
-      language: r.getString("language"),
-      snapshot: json(r, "snapshot"),
-      updated: date(r, "updated"),
-    })),
-    assignments: all("assignments", "learner", "path").map((r) => ({
-      path: r.getString("path"),
-      dueDate: date(r, "dueDate"),
-      assignedBy: r.getString("assignedBy"),
-      created: date(r, "created"),
-    })),
-    certificates: all("certificates", "user", "issuedAt").map((r) => ({
-      path: r.getString("path"),
-      code: r.getString("code"),
-      learnerName: r.getString("learnerName"),
-      issuedAt: date(r, "issuedAt"),
-      revoked: r.getBool("revoked"),
-    })),
+    statements: mine("statements", "user", "timestamp,id").map((r) => lib.toXapi(lib.statementFromRecord(r), learner, site)),
+    progress: mine("progress", "user", "activity").map(lib.progressFromRecord),
+    scenarioRuns: mine("scenario_runs", "user", "scenario").map((r) => ({ scenario: r.scenario, version: r.version, language: r.language, snapshot: r.snapshot, updated: r.updated })),
+    assignments: mine("assignments", "learner", "path").map(lib.assignmentFromRecord),
+    certificates: mine("certificates", "user", "issuedAt").map(lib.certificateFromRecord),
   });
 }, $apis.requireAuth("users"));

@@ -3,6 +3,11 @@
  * learners), one trainer and one admin. Fixed ids make seeding idempotent.
  * Everyone here is fictional.
  */
+import type { Locale } from '../../src/i18n/locales.ts';
+import type { LearningFacts } from '../../src/learning-record/facts.ts';
+import { statementFields } from '../../src/learning-record/records.ts';
+import { knowledgeCheckResult, questionAnswered, sectionCompleted, type Statement } from '../../src/learning-record/statements.ts';
+
 export const demoPassword = 'continuum-demo-2026';
 
 export interface DemoAccount {
@@ -68,7 +73,7 @@ export async function seedDemoAccounts(url: string, superuserToken: string): Pro
 export async function seedDemoOnboarding(
   url: string,
   superuserToken: string,
-  modules: Record<string, { sections: string[]; questions: { id: string; correct: string[] }[] }>,
+  modules: LearningFacts['modules'],
 ): Promise<{ assignments: number; statements: number }> {
   const admin = { 'content-type': 'application/json', authorization: superuserToken };
   const supervisor = 'demosupervisor1';
@@ -95,30 +100,20 @@ export async function seedDemoOnboarding(
     if (!session.ok) throw new Error(`could not act as ${learner.email}: ${session.status} ${await session.text()}`);
     const headers = { 'content-type': 'application/json', authorization: (await session.json()).token };
     const slug = 'children-on-the-move';
-    const done = (modules[slug]?.sections ?? []).slice(0, count);
-    const at = (n: number) => new Date(Date.UTC(2026, 10, 2, 9, n)).toISOString();
-    const records = done.map((section, n) => ({
-      id: `demo${learner.id.slice(-4)}sect${n}`.padEnd(15, '0').slice(0, 15), user: learner.id, verb: 'completed',
-      object: `module:${slug}/section:${section}`, result: { completion: true }, context: { parent: `module:${slug}` },
-      language: learner.preferredLanguage, timestamp: at(n),
-    }));
+    const lesson = modules[slug];
+    const at = (n: number) => new Date(Date.UTC(2026, 10, 2, 9, n));
+    const demoId = (kind: string, n: number | string) => `demo${learner.id.slice(-4)}${kind}${n}`.padEnd(15, '0').slice(0, 15);
+    const common = { user: learner.id, language: learner.preferredLanguage as Locale, moduleSlug: slug };
+    const records: Statement[] = (lesson?.sections ?? []).slice(0, count).map((sectionId, n) => sectionCompleted({ ...common, sectionId, id: demoId('sect', n), now: at(n) }));
     if (count === Infinity) {
       // the knowledge check, answered right (the server scores it from these answers)
-      for (const [n, q] of (modules[slug]?.questions ?? []).entries()) {
-        records.push({
-          id: `demo${learner.id.slice(-4)}answ${n}`.padEnd(15, '0').slice(0, 15), user: learner.id, verb: 'answered',
-          object: `module:${slug}/question:${q.id}`, result: { success: true, response: [...q.correct].sort().join('[,]') } as never,
-          context: { parent: `module:${slug}` }, language: learner.preferredLanguage, timestamp: at(20 + n),
-        });
+      for (const [n, q] of (lesson?.questions ?? []).entries()) {
+        records.push(questionAnswered({ ...common, questionId: q.id, chosen: q.correct, correct: true, id: demoId('answ', n), now: at(20 + n) }));
       }
-      records.push({
-        id: `demo${learner.id.slice(-4)}quiz`.padEnd(15, '0').slice(0, 15), user: learner.id, verb: 'passed',
-        object: `module:${slug}/quiz:knowledge-check`, result: { completion: true, success: true, score: { scaled: 1 } } as never,
-        context: { parent: `module:${slug}` }, language: learner.preferredLanguage, timestamp: at(30),
-      });
+      records.push(knowledgeCheckResult({ ...common, scaled: 1, passed: true, id: demoId('quiz', ''), now: at(30) }));
     }
     for (const record of records) {
-      const response = await fetch(`${url}/api/collections/statements/records`, { method: 'POST', headers, body: JSON.stringify(record) });
+      const response = await fetch(`${url}/api/collections/statements/records`, { method: 'POST', headers, body: JSON.stringify(statementFields(record)) });
       if (!response.ok) throw new Error(`could not record demo progress for ${learner.email}: ${response.status} ${await response.text()}`);
       statements += 1;
     }

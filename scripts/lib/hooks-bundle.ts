@@ -1,96 +1,34 @@
 /**
  * Prepares what the PocketBase hooks require() from pocketbase/pb_hooks/_generated/ (git-ignored,
  * rebuilt at every start and test run):
- * - learning-record.cjs: the pure TypeScript the hooks reuse (src/learning-record/server.ts),
- *   bundled into one CommonJS file goja can run;
- * - catalogue.cjs: what the server must know about the content: the lesson modules, each
- *   scenario's endings and outcomes, and the onboarding paths (to issue certificates).
- * Invalid content stops here with the file and the reason, as it does in the build.
+ * - hooks-library.cjs: the pure TypeScript the hooks run (src/hooks-library.ts), bundled into
+ *   one CommonJS file goja can run;
+ * - learning-facts.cjs: what the server must know of the content (the content catalogue's
+ *   `learningFacts`: lessons, case simulations, paths).
+ * Invalid content stops here with every problem, as it does in the build.
  */
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { checkPathReferences, pathFile, pathNameProblems, stepActivity } from '../../src/content/paths.ts';
-import { formatProblems, validateModuleFrontmatter } from '../../src/content/modules.ts';
-import { splitFrontmatter } from '../../src/content/check.ts';
-import { loadScenarios } from '../../src/simulation/load.ts';
-import { formatScenarioProblems } from '../../src/simulation/schema.ts';
-import type { ContentCatalogue } from '../../src/learning-record/statement-rules.ts';
-import type { PathDefinition } from '../../src/learning-record/onboarding.ts';
+import { assertValid, catalogueOf, learningFacts } from '../../src/content/catalogue.ts';
 import { hooksDir, root } from './paths.ts';
 
-export const hooksBundle = path.join(hooksDir, '_generated', 'learning-record.cjs');
-export const catalogueBundle = path.join(hooksDir, '_generated', 'catalogue.cjs');
-
-export type ServerCatalogue = ContentCatalogue & { paths: PathDefinition[] };
-
-let cached: ServerCatalogue | undefined;
-
-/** The content facts the server needs, read from content/ (once per process). */
-export function serverCatalogue(): ServerCatalogue {
-  cached ??= readCatalogue();
-  return cached;
-}
-
-function readCatalogue(): ServerCatalogue {
-  const modulesDir = path.join(root, 'content', 'modules');
-  const modules: ServerCatalogue['modules'] = {};
-  for (const slug of readdirSync(modulesDir).filter((d) => existsSync(path.join(modulesDir, d, 'en.mdx'))).sort()) {
-    // the English frontmatter (every translation has the same sections and answers, checked by the build)
-    const file = `content/modules/${slug}/en.mdx`;
-    const parts = splitFrontmatter(readFileSync(path.join(root, file), 'utf8'));
-    const parsed = validateModuleFrontmatter(file, parts ? parseYaml(parts.frontmatter) : undefined);
-    if (!parsed.ok) throw new Error(`Invalid lesson module content:\n${formatProblems(parsed.problems)}`);
-    const { sections, quiz } = parsed.data;
-    modules[slug] = {
-      sections: sections.map((s) => s.id),
-      passThreshold: quiz?.passThreshold ?? 0.8,
-      // the answer key, so that the server scores a knowledge check itself
-      questions: (quiz?.questions ?? []).map((q) => ({ id: q.id, correct: q.options.filter((o) => o.correct).map((o) => o.id) })),
-    };
-  }
-  const report = loadScenarios(root);
-  if (report.problems.length) throw new Error(`Invalid case simulations:\n${formatScenarioProblems(report.problems)}`);
-  const scenarios = Object.fromEntries(
-    report.scenarios.map(({ scenario }) => [scenario.id, {
-      choices: Object.values(scenario.nodes).flatMap((n) => n.choices.map((c) => c.id)),
-      endings: Object.fromEntries(Object.entries(scenario.endings).map(([id, e]) => [id, e.outcome])),
-    }]),
-  );
-  const pathsDir = path.join(root, 'content', 'paths');
-  const paths: PathDefinition[] = [];
-  const problems = [];
-  for (const name of readdirSync(pathsDir).filter((f) => f.endsWith('.yaml')).sort()) {
-    const file = `content/paths/${name}`;
-    const id = name.replace(/\.yaml$/, '');
-    const parsed = pathFile.safeParse(parseYaml(readFileSync(path.join(pathsDir, name), 'utf8')));
-    if (!parsed.success) {
-      problems.push(...parsed.error.issues.map((issue) => ({ file, field: issue.path.map(String).join('.') || '(file)', reason: issue.message })));
-      continue;
-    }
-    problems.push(...pathNameProblems(file, id, parsed.data), ...checkPathReferences(file, parsed.data, Object.keys(modules), Object.keys(scenarios)));
-    paths.push({ id, track: parsed.data.track, steps: parsed.data.steps.map(stepActivity) });
-  }
-  if (problems.length) throw new Error(`Invalid onboarding paths:\n${formatProblems(problems)}`);
-  return { modules, scenarios, paths };
-}
+export const hooksBundle = path.join(hooksDir, '_generated', 'hooks-library.cjs');
+export const factsBundle = path.join(hooksDir, '_generated', 'learning-facts.cjs');
 
 export async function bundleHooksLibrary(): Promise<string> {
   await build({
-    entryPoints: [path.join(root, 'src/learning-record/server.ts')],
+    entryPoints: [path.join(root, 'src/hooks-library.ts')],
     outfile: hooksBundle,
     bundle: true,
     format: 'cjs',
     platform: 'neutral',
     target: 'es2017',
     logLevel: 'warning',
-    banner: { js: '// Generated by scripts/lib/hooks-bundle.ts from src/learning-record/server.ts. Do not edit.' },
+    banner: { js: '// Generated by scripts/lib/hooks-bundle.ts from src/hooks-library.ts. Do not edit.' },
   });
-  mkdirSync(path.dirname(catalogueBundle), { recursive: true });
-  writeFileSync(
-    catalogueBundle,
-    `// Generated by scripts/lib/hooks-bundle.ts from content/. Do not edit.\nmodule.exports = ${JSON.stringify(serverCatalogue(), null, 1)};\n`,
-  );
+  mkdirSync(path.dirname(factsBundle), { recursive: true });
+  const facts = learningFacts(assertValid(catalogueOf(root)));
+  writeFileSync(factsBundle, `// Generated by scripts/lib/hooks-bundle.ts from content/. Do not edit.\nmodule.exports = ${JSON.stringify(facts)};\n`);
   return hooksBundle;
 }

@@ -1,12 +1,13 @@
 /**
- * The module catalogue for pages: each module in a locale, falling back to English (with a
- * flag the page shows as a "not yet translated" notice). Checks each body's sections at build.
+ * The content as the site's pages see it: each module in a locale, falling back to English
+ * (with a flag the page shows as a "not yet translated" notice), the glossary, the paths.
+ * The reading and checking is the content catalogue's (catalogue.ts); this file adds the
+ * Astro collection entries that render module bodies. Invalid content stops the build with
+ * the catalogue's messages (the same as `npm run check:content`).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { defaultLocale, isLocale, type Locale } from '../i18n/locales.ts';
-import { checkModuleBody, compareWithEnglish, formatProblems, tracks, type Track } from './modules.ts';
-import { checkPathReferences, pathNameProblems, type PathFile } from './paths.ts';
-import { allScenarios } from '../simulation/page-data.ts';
+import { defaultLocale, type Locale } from '../i18n/locales.ts';
+import { assertValid, catalogueOf, type Catalogue, type CataloguePath } from './catalogue.ts';
 
 export type ModuleEntry = CollectionEntry<'modules'>;
 
@@ -18,54 +19,32 @@ export interface LocalizedModule {
   translated: boolean;
 }
 
-function splitId(id: string): { slug: string; lang: string } {
-  const [slug = '', lang = ''] = id.split('/');
-  return { slug, lang };
+/** The checked content catalogue of this build. */
+export function siteCatalogue(): Catalogue {
+  return assertValid(catalogueOf(process.cwd()));
 }
 
-let checked: Promise<ModuleEntry[]> | undefined;
+let entries: Promise<Map<string, ModuleEntry>> | undefined;
 
-/** All module entries, after checking each body's sections against its frontmatter. */
-export function allModuleEntries(): Promise<ModuleEntry[]> {
-  checked ??= getCollection('modules').then((entries) => {
-    const problems = entries.flatMap((entry) => {
-      const { lang } = splitId(entry.id);
-      const file = `content/modules/${entry.id}.mdx`;
-      const langProblems = isLocale(lang)
-        ? []
-        : [{ file, field: '(file name)', reason: `"${lang}" is not one of our locales; name the file <locale>.mdx, e.g. fr.mdx` }];
-      const { slug } = splitId(entry.id);
-      const english = entries.find((e) => e.id === `${slug}/${defaultLocale}`);
-      const structure = english && english !== entry ? compareWithEnglish(file, entry.data, english.data) : [];
-      return [...langProblems, ...checkModuleBody(file, entry.data.sections, entry.body ?? ''), ...structure];
-    });
-    if (problems.length > 0) {
-      throw new Error(`Invalid lesson module content:\n${formatProblems(problems)}`);
-    }
-    return entries;
-  });
-  return checked;
+/** The collection entries (for rendering), by id "<module>/<lang>". */
+function moduleEntries(): Promise<Map<string, ModuleEntry>> {
+  entries ??= getCollection('modules').then((all) => new Map(all.map((e) => [e.id, e])));
+  return entries;
 }
 
 /** Every module slug that has an English original, in a stable order. */
 export async function moduleSlugs(): Promise<string[]> {
-  const entries = await allModuleEntries();
-  return entries
-    .map((e) => splitId(e.id))
-    .filter((p) => p.lang === defaultLocale)
-    .map((p) => p.slug)
-    .sort();
+  return siteCatalogue().modules.map((m) => m.slug);
 }
 
 /** The module in a locale, or its English original flagged as not translated. */
 export async function localizedModule(slug: string, locale: Locale): Promise<LocalizedModule> {
-  const entries = await allModuleEntries();
-  const find = (lang: Locale) => entries.find((e) => e.id === `${slug}/${lang}`);
-  const own = find(locale);
-  if (own) return { slug, entry: own, textLocale: locale, translated: true };
-  const english = find(defaultLocale);
-  if (!english) throw new Error(`content/modules/${slug}/: no en.mdx; every module needs its English original`);
-  return { slug, entry: english, textLocale: defaultLocale, translated: locale === defaultLocale };
+  const module = siteCatalogue().modules.find((m) => m.slug === slug);
+  if (!module) throw new Error(`content/modules/${slug}/: no such module`);
+  const textLocale = module.files[locale] ? locale : defaultLocale;
+  const entry = (await moduleEntries()).get(`${slug}/${textLocale}`);
+  if (!entry) throw new Error(`content/modules/${slug}/${textLocale}.mdx was checked but is not in the modules collection`);
+  return { slug, entry, textLocale, translated: textLocale === locale };
 }
 
 export async function localizedModules(locale: Locale): Promise<LocalizedModule[]> {
@@ -75,31 +54,15 @@ export async function localizedModules(locale: Locale): Promise<LocalizedModule[
 
 /** The glossary in a locale, or the English one flagged as not translated. */
 export async function localizedGlossary(locale: Locale) {
-  const entries = await getCollection('glossary');
-  const own = entries.find((e) => e.id === locale);
-  const english = entries.find((e) => e.id === defaultLocale);
-  const entry = own ?? english;
-  const terms = [...(entry?.data.terms ?? [])].sort((a, b) => a.term.localeCompare(b.term, own ? locale : defaultLocale));
+  const { glossaries } = siteCatalogue();
+  const own = glossaries[locale];
+  const terms = [...((own ?? glossaries[defaultLocale])?.terms ?? [])].sort((a, b) => a.term.localeCompare(b.term, own ? locale : defaultLocale));
   return { terms, textLocale: own ? locale : defaultLocale, translated: Boolean(own) || locale === defaultLocale };
 }
 
-export interface OnboardingPath {
-  id: string;
-  track?: Track;
-  steps: PathFile['steps'];
-}
+export type OnboardingPath = CataloguePath;
 
-/** The onboarding paths (track paths in track order, then the others by id), references checked. */
+/** The onboarding paths (track paths in track order, then the others by id). */
 export async function onboardingPaths(): Promise<OnboardingPath[]> {
-  const [entries, slugs] = await Promise.all([getCollection('paths'), moduleSlugs()]);
-  const scenarioIds = allScenarios().map((s) => s.scenario.id);
-  const problems = entries.flatMap((entry) => {
-    const file = `content/paths/${entry.id}.yaml`;
-    return [...pathNameProblems(file, entry.id, entry.data), ...checkPathReferences(file, entry.data, slugs, scenarioIds)];
-  });
-  if (problems.length > 0) throw new Error(`Invalid onboarding paths:\n${formatProblems(problems)}`);
-  const rank = (p: OnboardingPath) => (p.track ? tracks.indexOf(p.track) : tracks.length);
-  return entries
-    .map((e) => ({ id: e.id, track: e.data.track, steps: e.data.steps }))
-    .sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
+  return siteCatalogue().paths;
 }

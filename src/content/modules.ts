@@ -215,11 +215,6 @@ export function checkModuleBody(
   return problems;
 }
 
-/** An activity id for a module, as used in statements and progress rows. */
-export function moduleActivityId(moduleSlug: string): string {
-  return `module:${moduleSlug}`;
-}
-
 /**
  * Checks that a translation keeps the English structure: same section ids in the same order,
  * same tracks, and the same quiz (question ids, types, option ids and which are correct).

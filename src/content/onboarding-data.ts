@@ -7,7 +7,8 @@ import type { Locale } from '../i18n/locales.ts';
 import { useTranslations } from '../i18n/index.ts';
 import type { StepStatus } from '../learning-record/onboarding.ts';
 import { localizedModule, onboardingPaths } from './catalog.ts';
-import { pathTitle, stepActivity } from './paths.ts';
+import { pathTitle } from './paths.ts';
+import { activityId } from '../learning-record/activities.ts';
 import { tracks } from './modules.ts';
 import { allScenarios, localizedScenario } from '../simulation/page-data.ts';
 
@@ -50,11 +51,11 @@ async function buildPathViews(lang: Locale): Promise<PathView[]> {
         path.steps.map(async (step): Promise<StepView> => {
           if ('module' in step) {
             const m = await localizedModule(step.module, lang);
-            return { activity: stepActivity(step), kind: 'module', title: m.entry.data.title, titleLang: m.textLocale, href: `/${lang}/modules/${step.module}/`, minutes: m.entry.data.minutes };
+            return { activity: activityId.step(step), kind: 'module', title: m.entry.data.title, titleLang: m.textLocale, href: `/${lang}/modules/${step.module}/`, minutes: m.entry.data.minutes };
           }
           const item = allScenarios().find((s) => s.scenario.id === step.scenario)!;
           const { scenario, translated } = localizedScenario(item, lang);
-          return { activity: stepActivity(step), kind: 'scenario', title: scenario.title, titleLang: translated ? lang : 'en', href: `/${lang}/scenarios/${step.scenario}/`, minutes: scenario.minutes };
+          return { activity: activityId.step(step), kind: 'scenario', title: scenario.title, titleLang: translated ? lang : 'en', href: `/${lang}/scenarios/${step.scenario}/`, minutes: scenario.minutes };
         }),
       ),
     })),

@@ -6,6 +6,7 @@
 import type { TFunction } from 'i18next';
 import { z } from 'astro/zod';
 import { tracks, type ContentProblem } from './modules.ts';
+import { activityId } from '../learning-record/activities.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a module or scenario id such as "at-the-border"' });
 
@@ -38,10 +39,6 @@ export function pathNameProblems(file: string, id: string, path: PathFile): Cont
   return [];
 }
 
-export function stepActivity(step: PathStep): string {
-  return 'module' in step ? `module:${step.module}` : `scenario:${step.scenario}`;
-}
-
 /**
  * Checks that a path names only modules (and scenarios) that exist, each once.
  * @example checkPathReferences('content/paths/teacher.yaml', { track: 'teacher', steps: [{ module: 'nope' }] }, ['a'], [])
@@ -51,7 +48,7 @@ export function checkPathReferences(file: string, path: PathFile, modules: reado
   const problems: ContentProblem[] = [];
   const seen = new Set<string>();
   path.steps.forEach((step, index) => {
-    const activity = stepActivity(step);
+    const activity = activityId.step(step);
     if (seen.has(activity)) problems.push({ file, field: `steps[${index}]`, reason: `${activity} appears twice in the path` });
     seen.add(activity);
     if ('module' in step && !modules.includes(step.module)) {

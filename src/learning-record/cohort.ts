@@ -3,6 +3,7 @@
  * date, overdue, certificate), completion per step, CSV export, and where learners go in a case
  * simulation. Pure: the dashboard island renders it and the unit tests check it.
  */
+import { parseActivity } from './activities.ts';
 import { byActivity, isOverdue, pathProgress, type PathDefinition, type ProgressLike, type StepStatus } from './onboarding.ts';
 
 export interface CohortLearner {
@@ -94,23 +95,26 @@ export function toCsv(header: readonly string[], lines: readonly (readonly (stri
 
 /**
  * Where learners went in a case simulation: how often each choice was taken and each ending
- * reached, from the "chose" statements and the ending statements.
+ * reached, from the "chose" statements and the ending statements. The counts are maps without
+ * a prototype, so no stored id (not even "constructor") can find anything but a count.
  */
 export function scenarioInsight(scenario: string, statements: readonly { verb: string; object: string; result?: { response?: string } | null }[]): {
   choices: Record<string, number>;
   endings: Record<string, number>;
   plays: number;
 } {
-  const choices: Record<string, number> = {};
-  const endings: Record<string, number> = {};
-  const prefix = `scenario:${scenario}/choice:`;
+  const choices: Record<string, number> = Object.create(null);
+  const endings: Record<string, number> = Object.create(null);
+  let plays = 0;
   for (const s of statements) {
-    if (s.verb === 'chose' && s.object.startsWith(prefix)) {
-      const id = s.object.slice(prefix.length);
-      choices[id] = (choices[id] ?? 0) + 1;
-    } else if (s.object === `scenario:${scenario}` && (s.verb === 'passed' || s.verb === 'completed') && s.result?.response) {
+    const parsed = parseActivity(s.object);
+    if (!parsed || parsed.slug !== scenario) continue;
+    if (s.verb === 'chose' && parsed.kind === 'choice') {
+      choices[parsed.choice] = (choices[parsed.choice] ?? 0) + 1;
+    } else if (parsed.kind === 'scenario' && (s.verb === 'passed' || s.verb === 'completed') && typeof s.result?.response === 'string' && s.result.response) {
       endings[s.result.response] = (endings[s.result.response] ?? 0) + 1;
+      plays += 1;
     }
   }
-  return { choices, endings, plays: Object.values(endings).reduce((a, b) => a + b, 0) };
+  return { choices, endings, plays };
 }

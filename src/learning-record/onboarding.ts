@@ -1,8 +1,8 @@
 /**
  * Onboarding: which paths a learner follows, how far along each one they are, when a path is
  * complete (every step passed), and certificate codes. Pure: the same code runs in the islands
- * (My onboarding, the cohort dashboard) and in the PocketBase hook that issues certificates
- * (codes: 12 characters of the alphabet below, made by the hook, shown as XXXX-XXXX-XXXX).
+ * (My onboarding, the cohort dashboard) and in the PocketBase hooks that issue and verify
+ * certificates (codes: 12 characters of the alphabet below, shown as XXXX-XXXX-XXXX).
  */
 
 /** A path as the learning record sees it: its id, its default track, its steps in order. */
@@ -123,7 +123,10 @@ export function completedPaths(paths: readonly PathDefinition[], rows: readonly 
   return paths.filter((p) => pathProgress(p, index).complete).map((p) => p.id);
 }
 
-const codeAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: easy to read aloud and type
+/** The letters of certificate codes: no 0/O, 1/I, so a code is easy to read aloud and type. */
+export const certificateAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+/** A code has 12 characters of the alphabet (60 bits), made by the server's random source. */
+export const certificateCodeLength = 12;
 
 /**
  * Normalises what someone typed as a code: upper case, no spaces, dashes where they belong.
@@ -132,6 +135,6 @@ const codeAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: easy to
  */
 export function normaliseCertificateCode(input: string): string | null {
   const raw = input.toUpperCase().replace(/[\s-]/g, '');
-  if (raw.length !== 12 || [...raw].some((c) => !codeAlphabet.includes(c))) return null;
+  if (raw.length !== certificateCodeLength || [...raw].some((c) => !certificateAlphabet.includes(c))) return null;
   return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
 }

@@ -1,9 +1,14 @@
 /**
- * Progress folding: each statement updates one progress row per learner and activity.
- * The same code runs in the browser (to show progress at once) and in the PocketBase hook
- * (bundled into pocketbase/pb_hooks/_generated/learning-record.cjs), which is the authority.
+ * Progress: each admitted statement is folded into one progress row per learner and activity
+ * (a lesson or a case simulation), and a statement that leaves its activity passed may complete
+ * a path, which earns a certificate. The server (pb_hooks/statements.pb.js) runs this in the
+ * same transaction as storing the statement; `foldAll` rebuilds progress from the record.
+ * Pure: bundled for the hooks and unit-tested directly.
  */
-import { parseObject, type ActivityType, type Statement } from './statements.ts';
+import { own, parseActivity, type ActivityType } from './activities.ts';
+import type { LearningFacts } from './facts.ts';
+import { completedPaths, type PathDefinition, type ProgressLike } from './onboarding.ts';
+import type { Statement } from './statements.ts';
 
 export type ProgressStatus = 'in-progress' | 'completed' | 'passed' | 'failed';
 
@@ -15,7 +20,7 @@ export interface Progress {
   totalSections: number;
   percent: number;
   score: number | null;
-  /** Whether the module's knowledge check has been passed (modules only). */
+  /** Whether the lesson's knowledge check has been passed (lessons only). */
   checkPassed: boolean;
   language: string;
   lastActivityAt: string;
@@ -23,21 +28,22 @@ export interface Progress {
 
 const statusRank: Record<ProgressStatus, number> = { 'in-progress': 0, failed: 1, completed: 2, passed: 3 };
 
-/** The activity whose progress a statement changes, or null if it changes none. */
+/** The activity whose progress a statement changes (e.g. "module:m"), or null. */
 export function progressActivity(statement: Pick<Statement, 'object'>): string | null {
-  return parseObject(statement.object)?.activity ?? null;
+  return parseActivity(statement.object)?.activity ?? null;
 }
 
 /**
- * Folds one statement into the learner's progress on its activity. Never loses ground:
- * a done section stays done and a passed activity stays passed.
+ * Folds one statement into the learner's progress on its activity. Never loses ground: a done
+ * section stays done and a passed activity stays passed. A lesson's section count comes from
+ * the content (the facts), not from the device.
  * @example
- * foldStatement(null, { verb: 'completed', object: 'module:m/section:a', context: { totalSections: 2 }, ... })
+ * applyStatement(null, { verb: 'completed', object: 'module:m/section:a', ... }, facts)
  * // { activity: 'module:m', status: 'in-progress', completedSections: ['a'], totalSections: 2, percent: 50, ... }
  */
-export function foldStatement(previous: Progress | null, statement: Statement): Progress | null {
-  const parsed = parseObject(statement.object);
-  if (!parsed) return null;
+export function applyStatement(previous: Progress | null, statement: Statement, facts?: Pick<LearningFacts, 'modules'>): Progress | null {
+  const parsed = parseActivity(statement.object);
+  if (!parsed || parsed.activityType === 'path') return null;
   const base: Progress = previous ?? {
     activity: parsed.activity,
     activityType: parsed.activityType,
@@ -57,26 +63,24 @@ export function foldStatement(previous: Progress | null, statement: Statement): 
   next.language = statement.language;
   if (statement.timestamp > next.lastActivityAt) next.lastActivityAt = statement.timestamp;
 
-  const declaredTotal = Number(statement.context?.totalSections ?? 0);
-  if (Number.isInteger(declaredTotal) && declaredTotal > next.totalSections && declaredTotal <= 50) {
-    next.totalSections = declaredTotal;
-  }
+  const lesson = parsed.activityType === 'module' && facts ? own(facts.modules, parsed.slug) : undefined;
+  const declared = Number(statement.context?.totalSections ?? 0);
+  if (lesson) next.totalSections = lesson.sections.length;
+  else if (Number.isInteger(declared) && declared > next.totalSections && declared <= 50) next.totalSections = declared;
 
   let status: ProgressStatus = next.status;
-  if (statement.verb === 'completed' && parsed.part?.kind === 'section') {
-    if (!next.completedSections.includes(parsed.part.id)) next.completedSections.push(parsed.part.id);
+  const scaled = statement.result?.score?.scaled;
+  const validScore = typeof scaled === 'number' && scaled >= 0 && scaled <= 1;
+  if (parsed.kind === 'section' && statement.verb === 'completed') {
+    if (!next.completedSections.includes(parsed.section)) next.completedSections.push(parsed.section);
     if (next.totalSections < next.completedSections.length) next.totalSections = next.completedSections.length;
-  } else if (statement.verb === 'completed' && parsed.part === null) {
-    status = 'completed';
-  } else if ((statement.verb === 'passed' || statement.verb === 'failed') && parsed.part?.kind === 'quiz') {
-    // a module's knowledge check: keep the best score; passed once is passed
-    const scaled = statement.result?.score?.scaled;
-    if (typeof scaled === 'number' && scaled >= 0 && scaled <= 1) next.score = Math.max(next.score ?? 0, scaled);
+  } else if (parsed.kind === 'knowledge-check' && (statement.verb === 'passed' || statement.verb === 'failed')) {
+    // keep the best score; passed once is passed
+    if (validScore) next.score = Math.max(next.score ?? 0, scaled);
     if (statement.verb === 'passed') next.checkPassed = true;
-  } else if ((statement.verb === 'passed' || statement.verb === 'failed') && parsed.part === null) {
+  } else if (parsed.kind === 'scenario' && (statement.verb === 'passed' || statement.verb === 'failed' || statement.verb === 'completed')) {
     status = statement.verb;
-    const scaled = statement.result?.score?.scaled;
-    if (typeof scaled === 'number' && scaled >= 0 && scaled <= 1) next.score = scaled;
+    if (validScore) next.score = scaled;
   }
 
   if (next.activityType === 'module' && next.totalSections > 0) {
@@ -93,14 +97,38 @@ export function foldStatement(previous: Progress | null, statement: Statement): 
  * Folds a learner's statements, oldest first, into progress per activity: rebuilds progress
  * from the record at any time.
  */
-export function foldAll(statements: readonly Statement[]): Map<string, Progress> {
+export function foldAll(statements: readonly Statement[], facts?: Pick<LearningFacts, 'modules'>): Map<string, Progress> {
   const byActivity = new Map<string, Progress>();
   const ordered = [...statements].sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.id.localeCompare(b.id));
   for (const statement of ordered) {
     const activity = progressActivity(statement);
     if (!activity) continue;
-    const folded = foldStatement(byActivity.get(activity) ?? null, statement);
+    const folded = applyStatement(byActivity.get(activity) ?? null, statement, facts);
     if (folded) byActivity.set(activity, folded);
   }
   return byActivity;
+}
+
+export interface CertificateDecision {
+  /** Paths to certify now. */
+  issue: string[];
+  /** Paths complete but not certified, and why. */
+  withheld: { path: string; reason: string }[];
+}
+
+/**
+ * Which certificates a learner is due after a statement: every path whose steps are all passed
+ * and that they hold no certificate for yet, provided their e-mail address is verified (a
+ * certificate vouches for a person someone can reach).
+ * @example certificatesDue(paths, rows, ['essentials'], { verified: true }) // { issue: ['teacher'], withheld: [] }
+ */
+export function certificatesDue(
+  paths: readonly PathDefinition[],
+  rows: readonly ProgressLike[],
+  held: readonly string[],
+  learner: { verified: boolean },
+): CertificateDecision {
+  const complete = completedPaths(paths, rows).filter((p) => !held.includes(p));
+  if (learner.verified) return { issue: complete, withheld: [] };
+  return { issue: [], withheld: complete.map((path) => ({ path, reason: 'the e-mail address is not verified yet' })) };
 }

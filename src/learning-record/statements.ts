@@ -1,25 +1,15 @@
 /**
  * Statements: what a learner did, in the shape of xAPI (actor, verb, object, result,
- * context.language, timestamp) with a client-generated id so that a retry is a no-op.
+ * context.language, timestamp) with an id made on the device so that a retry is a no-op.
+ * The builders here are the only way islands make statements.
  * Pure: no DOM, no PocketBase; used by the islands, the tests and the server hooks.
  */
 import type { Locale } from '../i18n/locales.ts';
+import { activityId } from './activities.ts';
+import { choiceResponse } from './grading.ts';
 
-export const verbs = [
-  'experienced',
-  'completed',
-  'answered',
-  'passed',
-  'failed',
-  'attempted',
-  'progressed',
-  'chose',
-  'resumed',
-] as const;
-export type Verb = (typeof verbs)[number];
-
-/** xAPI verb IRIs, for export to a Learning Record Store. */
-export const verbIris: Record<Verb, string> = {
+/** The verbs a statement may use, with their xAPI IRIs (for export to a Learning Record Store). */
+export const verbIris = {
   experienced: 'http://adlnet.gov/expapi/verbs/experienced',
   completed: 'http://adlnet.gov/expapi/verbs/completed',
   answered: 'http://adlnet.gov/expapi/verbs/answered',
@@ -29,23 +19,37 @@ export const verbIris: Record<Verb, string> = {
   progressed: 'http://adlnet.gov/expapi/verbs/progressed',
   chose: 'https://w3id.org/xapi/dod-isd/verbs/chose',
   resumed: 'http://adlnet.gov/expapi/verbs/resumed',
-};
-
-export type ActivityType = 'module' | 'scenario' | 'quiz' | 'path';
+} as const;
+export type Verb = keyof typeof verbIris;
+export const verbs = Object.keys(verbIris) as Verb[];
 
 export interface StatementResult {
   completion?: boolean;
   success?: boolean;
   score?: { scaled: number };
+  /** A question's chosen options ("a[,]b"), a choice id, or the ending reached. */
   response?: string;
 }
 
 export interface StatementContext {
   /** The activity this statement's object is part of, e.g. "module:children-on-the-move". */
   parent?: string;
-  /** How many sections the parent module has (for progress). */
+  /** How many sections the parent lesson has (set by the server from the content). */
   totalSections?: number;
-  [extension: string]: unknown;
+  /** One playthrough of a case simulation (a UUID, as xAPI's registration). */
+  registration?: string;
+  /** The version of the case simulation played. */
+  version?: number;
+  /** The node a choice was made at. */
+  node?: string;
+  /** The simulation's variables after a choice. */
+  variables?: Record<string, number>;
+  /** The outcome of the ending reached. */
+  outcome?: string;
+  /** Points per principle at the ending. */
+  scores?: Record<string, number>;
+  /** The choices of this playthrough, in order, that led to the ending (the server replays them). */
+  choices?: string[];
 }
 
 /** A statement as stored in PocketBase's `statements` collection. */
@@ -62,106 +66,124 @@ export interface Statement {
 
 const idAlphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
+type RandomBytes = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array;
+const cryptoRandom: RandomBytes = (b) => crypto.getRandomValues(b);
+
 /**
  * A new 15-character PocketBase record id ([a-z0-9]), from a cryptographic random source.
  * @example statementId().length // 15
  */
-export function statementId(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
+export function statementId(random: RandomBytes = cryptoRandom): string {
   const bytes = random(new Uint8Array(new ArrayBuffer(15)));
   let id = '';
   for (const byte of bytes) id += idAlphabet[byte % idAlphabet.length];
   return id;
 }
 
-/** The object id of a module section. @example sectionObject('m', 's') // 'module:m/section:s' */
-export function sectionObject(moduleSlug: string, sectionId: string): string {
-  return `module:${moduleSlug}/section:${sectionId}`;
-}
-
 /**
- * Splits an object id into its activity (the thing progress is kept for) and its part.
- * @example parseObject('module:m/section:s') // { activity: 'module:m', activityType: 'module', slug: 'm', part: { kind: 'section', id: 's' } }
- * @example parseObject('scenario:border-arrival') // { activity: 'scenario:border-arrival', activityType: 'scenario', slug: 'border-arrival', part: null }
+ * A new random UUID (version 4) for one playthrough; works where crypto.randomUUID does not
+ * (pages served over plain http on a local network).
+ * @example registrationId() // 'c0a1…-…-4…-8…-…'
  */
-export function parseObject(object: string): {
-  activity: string;
-  activityType: ActivityType;
-  slug: string;
-  part: { kind: string; id: string } | null;
-} | null {
-  const match = /^(module|scenario|path|quiz):([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/([a-z]+):([a-z0-9]+(?:-[a-z0-9]+)*))?$/.exec(object);
-  if (!match) return null;
-  const [, type, slug, partKind, partId] = match;
-  return {
-    activity: `${type}:${slug}`,
-    activityType: type as ActivityType,
-    slug: slug!,
-    part: partKind && partId ? { kind: partKind, id: partId } : null,
-  };
+export function registrationId(random: RandomBytes = cryptoRandom): string {
+  const b = random(new Uint8Array(new ArrayBuffer(16)));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** Builds the statement for "this section is done". */
-export function sectionCompleted(args: {
+interface Common {
   user: string;
-  moduleSlug: string;
-  sectionId: string;
-  totalSections: number;
   language: Locale;
   now?: Date;
   id?: string;
-}): Statement {
+}
+
+function make(args: Common, verb: Verb, object: string, result: StatementResult | null, context: StatementContext): Statement {
   return {
     id: args.id ?? statementId(),
     user: args.user,
-    verb: 'completed',
-    object: sectionObject(args.moduleSlug, args.sectionId),
-    result: { completion: true },
-    context: { parent: `module:${args.moduleSlug}`, totalSections: args.totalSections },
+    verb,
+    object,
+    result,
+    context,
     language: args.language,
     timestamp: (args.now ?? new Date()).toISOString(),
   };
 }
 
-/** Builds the statement for one answered knowledge-check question (xAPI choice response). */
-export function questionAnswered(args: {
-  user: string;
-  moduleSlug: string;
-  questionId: string;
-  chosen: readonly string[];
-  correct: boolean;
-  language: Locale;
-  now?: Date;
+/** "This section is done". */
+export function sectionCompleted(args: Common & { moduleSlug: string; sectionId: string }): Statement {
+  return make(args, 'completed', activityId.section(args.moduleSlug, args.sectionId), { completion: true }, { parent: activityId.module(args.moduleSlug) });
+}
+
+/** One answered knowledge-check question (xAPI choice response). */
+export function questionAnswered(args: Common & { moduleSlug: string; questionId: string; chosen: readonly string[]; correct: boolean }): Statement {
+  return make(
+    args,
+    'answered',
+    activityId.question(args.moduleSlug, args.questionId),
+    { success: args.correct, response: choiceResponse(args.chosen) },
+    { parent: activityId.module(args.moduleSlug) },
+  );
+}
+
+/** The passed/failed statement of a lesson's knowledge check (the server rescores it from the answers). */
+export function knowledgeCheckResult(args: Common & { moduleSlug: string; scaled: number; passed: boolean }): Statement {
+  return make(
+    args,
+    args.passed ? 'passed' : 'failed',
+    activityId.knowledgeCheck(args.moduleSlug),
+    { success: args.passed, completion: true, score: { scaled: Math.round(args.scaled * 1000) / 1000 } },
+    { parent: activityId.module(args.moduleSlug) },
+  );
+}
+
+/** One choice in a case simulation. */
+export function scenarioChoice(args: Common & {
+  scenario: string;
+  version: number;
+  registration: string;
+  node: string;
+  choice: string;
+  variables: Record<string, number>;
 }): Statement {
-  return {
-    id: statementId(),
-    user: args.user,
-    verb: 'answered',
-    object: `module:${args.moduleSlug}/question:${args.questionId}`,
-    result: { success: args.correct, response: [...args.chosen].sort().join('[,]') },
-    context: { parent: `module:${args.moduleSlug}` },
-    language: args.language,
-    timestamp: (args.now ?? new Date()).toISOString(),
-  };
+  return make(args, 'chose', activityId.choice(args.scenario, args.choice), { response: args.choice }, {
+    parent: activityId.scenario(args.scenario),
+    registration: args.registration,
+    version: args.version,
+    node: args.node,
+    variables: { ...args.variables },
+  });
 }
 
-/** Builds the passed/failed statement for a module's knowledge check. */
-export function knowledgeCheckResult(args: {
-  user: string;
-  moduleSlug: string;
+/**
+ * The ending of a case simulation: passed at a good ending, completed at any other. It names
+ * the choices that led there, which the server replays before it believes a pass.
+ */
+export function scenarioEnded(args: Common & {
+  scenario: string;
+  version: number;
+  registration: string;
+  ending: string;
+  outcome: 'good' | 'mixed' | 'harmful';
+  choices: readonly string[];
+  scores: Record<string, number>;
   scaled: number;
-  passed: boolean;
-  totalSections: number;
-  language: Locale;
-  now?: Date;
 }): Statement {
-  return {
-    id: statementId(),
-    user: args.user,
-    verb: args.passed ? 'passed' : 'failed',
-    object: `module:${args.moduleSlug}/quiz:knowledge-check`,
-    result: { success: args.passed, completion: true, score: { scaled: Math.round(args.scaled * 1000) / 1000 } },
-    context: { parent: `module:${args.moduleSlug}`, totalSections: args.totalSections },
-    language: args.language,
-    timestamp: (args.now ?? new Date()).toISOString(),
-  };
+  return make(
+    args,
+    args.outcome === 'good' ? 'passed' : 'completed',
+    activityId.scenario(args.scenario),
+    { completion: true, success: args.outcome === 'good', response: args.ending, score: { scaled: Math.max(0, Math.min(1, args.scaled)) } },
+    {
+      parent: activityId.scenario(args.scenario),
+      registration: args.registration,
+      version: args.version,
+      outcome: args.outcome,
+      scores: { ...args.scores },
+      choices: [...args.choices],
+    },
+  );
 }

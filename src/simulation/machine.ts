@@ -5,7 +5,8 @@
  * the history of choices. Pure: no DOM.
  */
 import { assign, createActor, setup, type SnapshotFrom } from 'xstate';
-import type { Choice, Condition, Scenario } from './schema.ts';
+import type { Choice, Scenario } from './schema.ts';
+import { addPoints, applyEffects, conditionHolds, initialScores, initialVariables } from './rules.ts';
 
 export interface HistoryEntry {
   node: string;
@@ -13,6 +14,8 @@ export interface HistoryEntry {
 }
 
 export interface ScenarioContext {
+  /** This playthrough (xAPI's registration): its statements and its saved run share it. */
+  registration: string;
   variables: Record<string, number>;
   scores: Record<string, number>;
   history: HistoryEntry[];
@@ -20,49 +23,10 @@ export interface ScenarioContext {
 
 export type ChooseEvent = { type: 'CHOOSE'; choice: string };
 
-/**
- * Whether a condition holds for the current variables.
- * @example conditionHolds({ all: [{ variable: 'trust', op: '>=', value: 50 }] }, { trust: 60 }) // true
- */
-export function conditionHolds(condition: Condition | undefined, variables: Record<string, number>): boolean {
-  if (!condition) return true;
-  const test = ({ variable, op, value }: { variable: string; op: string; value: number }) => {
-    const v = variables[variable] ?? 0;
-    switch (op) {
-      case '<': return v < value;
-      case '<=': return v <= value;
-      case '>': return v > value;
-      case '>=': return v >= value;
-      case '==': return v === value;
-      case '!=': return v !== value;
-      default: return false;
-    }
-  };
-  return 'all' in condition ? condition.all.every(test) : condition.any.some(test);
-}
+export { applyEffects, availableChoices, conditionHolds } from './rules.ts';
 
-/** Applies a choice's effects, clamped to each variable's bounds. */
-export function applyEffects(scenario: Scenario, variables: Record<string, number>, effects: Record<string, number>): Record<string, number> {
-  const next = { ...variables };
-  for (const [name, delta] of Object.entries(effects)) {
-    const bounds = scenario.variables[name];
-    if (!bounds) continue;
-    next[name] = Math.min(bounds.max, Math.max(bounds.min, (next[name] ?? bounds.initial) + delta));
-  }
-  return next;
-}
-
-export function initialContext(scenario: Scenario): ScenarioContext {
-  return {
-    variables: Object.fromEntries(Object.entries(scenario.variables).map(([k, v]) => [k, v.initial])),
-    scores: Object.fromEntries(scenario.principles.map((p) => [p, 0])),
-    history: [],
-  };
-}
-
-/** The choices a learner can take at a node now (conditions checked). */
-export function availableChoices(scenario: Scenario, nodeId: string, variables: Record<string, number>): Choice[] {
-  return (scenario.nodes[nodeId]?.choices ?? []).filter((c) => conditionHolds(c.condition, variables));
+export function initialContext(scenario: Scenario, registration = ''): ScenarioContext {
+  return { registration, variables: initialVariables(scenario), scores: initialScores(scenario), history: [] };
 }
 
 export function compileScenario(scenario: Scenario) {
@@ -83,11 +47,10 @@ export function compileScenario(scenario: Scenario) {
     actions: {
       applyChoice: assign(({ context }, params: { choice: string; node: string }) => {
         const { choice } = choices.get(params.choice)!;
-        const scores = { ...context.scores };
-        for (const [principle, points] of Object.entries(choice.points)) scores[principle] = (scores[principle] ?? 0) + points;
         return {
+          registration: context.registration,
           variables: applyEffects(scenario, context.variables, choice.effects),
-          scores,
+          scores: addPoints(context.scores, choice.points),
           history: [...context.history, { node: params.node, choice: choice.id }],
         };
       }),
@@ -120,6 +83,14 @@ export function compileScenario(scenario: Scenario) {
 export type ScenarioMachine = ReturnType<typeof compileScenario>;
 export type ScenarioSnapshot = SnapshotFrom<ScenarioMachine>;
 
+/**
+ * The first snapshot of a new playthrough, with its registration (the machine's own initial
+ * context has none: analysis and tests need no playthrough).
+ */
+export function newPlaythrough(scenario: Scenario, machine: ScenarioMachine, registration: string): ScenarioSnapshot {
+  return machine.resolveState({ value: scenario.start, context: initialContext(scenario, registration) });
+}
+
 /** The node or ending id a snapshot is at. */
 export function currentStep(snapshot: { value: unknown }): string {
   return String(snapshot.value);
@@ -136,7 +107,8 @@ export interface SavedRun {
 
 /**
  * Restores a saved run, or explains why it starts over: a run saved with another version of
- * the scenario (its nodes may have changed) or one that no longer fits the machine.
+ * the scenario (its nodes may have changed) or one that no longer fits the machine (or was
+ * saved before playthroughs had a registration).
  */
 export function restoreRun(scenario: Scenario, machine: ScenarioMachine, saved: SavedRun | null | undefined):
   { snapshot: ScenarioSnapshot | null; restarted: false | 'version' | 'invalid' } {
@@ -147,6 +119,7 @@ export function restoreRun(scenario: Scenario, machine: ScenarioMachine, saved: 
     raw !== null && typeof raw === 'object' &&
     typeof raw.value === 'string' && (raw.value in scenario.nodes || raw.value in scenario.endings) &&
     (raw.status === 'active' || raw.status === 'done') &&
+    typeof raw.context?.registration === 'string' && raw.context.registration !== '' &&
     typeof raw.context?.variables === 'object' && typeof raw.context?.scores === 'object' && Array.isArray(raw.context?.history);
   if (!looksRight) return { snapshot: null, restarted: 'invalid' };
   try {

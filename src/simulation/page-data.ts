@@ -1,21 +1,16 @@
 /**
- * Build-time data for the scenario pages: scenarios loaded and analysed (the build fails on
- * any problem, naming the file and the node or choice), localized, with texts rendered to HTML.
+ * Build-time data for the scenario pages: scenarios from the content catalogue (the build fails
+ * on any problem, naming the file and the node or choice), localized, with texts rendered to HTML.
  */
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import type { Locale } from '../i18n/locales.ts';
-import { loadScenarios, type LoadedScenario } from './load.ts';
-import { applyOverlay, formatScenarioProblems, type Scenario } from './schema.ts';
+import type { LoadedScenario } from './load.ts';
+import { applyOverlay, type Scenario } from './schema.ts';
+import { assertValid, catalogueOf } from '../content/catalogue.ts';
 
-let loaded: LoadedScenario[] | undefined;
-
+/** Every case simulation of the content catalogue, analysed (the build stops on any problem). */
 export function allScenarios(): LoadedScenario[] {
-  if (!loaded) {
-    const report = loadScenarios(process.cwd());
-    if (report.problems.length > 0) throw new Error(`Invalid case simulations:\n${formatScenarioProblems(report.problems)}`);
-    loaded = report.scenarios;
-  }
-  return loaded;
+  return assertValid(catalogueOf(process.cwd())).scenarios;
 }
 
 export function localizedScenario(item: LoadedScenario, lang: Locale): { scenario: Scenario; translated: boolean } {

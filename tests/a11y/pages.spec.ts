@@ -4,7 +4,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
-import { serverCatalogue } from '../../scripts/lib/hooks-bundle.ts';
+import { facts } from '../support/content.ts';
 import { adminList, baseURL, createPerson, moduleCompletion, newId, uniqueEmail } from '../support/pb.ts';
 import { signInAs, signUpInBrowser } from '../support/ui.ts';
 
@@ -72,7 +72,7 @@ test('no axe violations on the scenario list, the player and the debrief', async
 });
 
 test('no axe violations on onboarding, certificate and verification pages (ltr and rtl), signed in', async ({ page, request }) => {
-  const catalogue = serverCatalogue();
+  const catalogue = facts();
   const supervisor = await createPerson(request, 'a11y-sup', { role: 'supervisor' });
   const learner = await createPerson(request, 'a11y-learner', { supervisor: supervisor.id, track: 'teacher' });
   await request.post(`${baseURL}/api/collections/assignments/records`, {

@@ -7,11 +7,11 @@
  * the account removes it.
  */
 import { test, expect, type APIRequestContext } from '@playwright/test';
-import { serverCatalogue } from '../../scripts/lib/hooks-bundle.ts';
-import { adminList, baseURL, createPerson, moduleCompletion, newId, sectionStatement, superuserToken, type Person } from '../support/pb.ts';
+import { facts } from '../support/content.ts';
+import { adminList, baseURL, createPerson, moduleCompletion, newId, savedRun, sectionStatement, superuserToken, type Person } from '../support/pb.ts';
 
 const api = (path: string) => `${baseURL}/api/collections/${path}`;
-const catalogue = serverCatalogue();
+const catalogue = facts();
 const essentials = catalogue.paths.find((p) => p.id === 'essentials')!;
 const sectionsOf = (slug: string) => catalogue.modules[slug]!.sections;
 
@@ -221,7 +221,8 @@ test.describe('certificates', () => {
     // wrong answers recorded, then a claimed pass: refused too
     const questions = catalogue.modules['children-on-the-move']!.questions;
     for (const q of questions) {
-      const wrong = { ...sectionStatement(learner.id, 'key-points'), verb: 'answered', object: `module:children-on-the-move/question:${q.id}`, result: { success: true, response: 'not-an-option' } };
+      const wrongOption = q.options.find((o) => !q.correct.includes(o))!;
+      const wrong = { ...sectionStatement(learner.id, 'key-points'), verb: 'answered', object: `module:children-on-the-move/question:${q.id}`, result: { success: true, response: wrongOption } };
       expect((await request.post(api('statements/records'), { headers: auth, data: wrong })).status()).toBe(200);
     }
     const claimed = await request.post(api('statements/records'), {
@@ -238,7 +239,7 @@ test.describe('certificates', () => {
 
     // half the path: no certificate yet
     const [first, second] = essentials.steps.map((s) => s.replace(/^module:/, ''));
-    for (const s of moduleCompletion(learner.id, first!, sectionsOf(first!))) await request.post(api('statements/records'), { headers: auth, data: s });
+    for (const s of moduleCompletion(learner.id, first!, sectionsOf(first!))) expect((await request.post(api('statements/records'), { headers: auth, data: s })).status()).toBe(200);
     expect(await adminList(request, 'certificates', `user = "${learner.id}"`)).toEqual([]);
     // the rest: exactly one certificate, even when statements are replayed
     const rest = moduleCompletion(learner.id, second!, sectionsOf(second!));
@@ -294,7 +295,7 @@ test.describe('my data', () => {
       }
     }
     await request.post(api('assignments/records'), { headers: { Authorization: supervisor.token }, data: { learner: me.id, path: 'essentials', assignedBy: supervisor.id } });
-    const run = { id: newId(), user: me.id, scenario: 'border-arrival', version: 1, snapshot: { value: 'arrival', status: 'active', context: {} }, language: 'en' };
+    const run = { id: newId(), user: me.id, ...savedRun('border-arrival'), language: 'en' };
     expect((await request.post(api('scenario_runs/records'), { headers: { Authorization: me.token }, data: run })).status()).toBe(200);
 
     expect((await request.delete(api(`users/records/${me.id}`), { headers: { Authorization: me.token } })).status()).toBe(204);

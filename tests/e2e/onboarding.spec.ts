@@ -8,13 +8,13 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { serverCatalogue } from '../../scripts/lib/hooks-bundle.ts';
+import { facts } from '../support/content.ts';
 import { adminList, baseURL, createPerson, moduleCompletion, newId } from '../support/pb.ts';
 import { fill, signInAs, ui } from '../support/ui.ts';
 import { moduleFrontmatter } from '../support/content.ts';
 
 const en = ui.en;
-const catalogue = serverCatalogue();
+const catalogue = facts();
 const api = (path: string) => `${baseURL}/api/collections/${path}`;
 
 async function islandReady(page: Page, component: string) {

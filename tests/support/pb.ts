@@ -4,7 +4,7 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { superuser } from './env.ts';
-import { serverCatalogue } from '../../scripts/lib/hooks-bundle.ts';
+import { facts } from './content.ts';
 
 export const baseURL = `http://127.0.0.1:${process.env.CONTINUUM_TEST_PORT}`;
 
@@ -108,7 +108,8 @@ export async function createPerson(request: APIRequestContext, label: string, fi
   const name = String(fields.name ?? `Test ${label}`);
   const created = await request.post(`${baseURL}/api/collections/users/records`, {
     headers: { Authorization: su },
-    data: { email, password, passwordConfirm: password, name, track: 'border-officer', preferredLanguage: 'en', ...fields },
+    // made by an administrator, so the address counts as verified (certificates need it)
+    data: { email, password, passwordConfirm: password, name, track: 'border-officer', preferredLanguage: 'en', verified: true, ...fields },
   });
   expect(created.status(), await created.text()).toBe(200);
   const id = (await created.json()).id as string;
@@ -123,7 +124,7 @@ export async function createPerson(request: APIRequestContext, label: string, fi
 export function moduleCompletion(user: string, slug: string, sections: readonly string[]) {
   const now = Date.now() - 60_000;
   const at = (i: number) => new Date(now + i * 100).toISOString();
-  const questions = serverCatalogue().modules[slug]!.questions;
+  const questions = facts().modules[slug]!.questions;
   return [
     ...sections.map((section, i) => ({
       id: newId(), user, verb: 'completed', object: `module:${slug}/section:${section}`, result: { completion: true },
@@ -138,4 +139,11 @@ export function moduleCompletion(user: string, slug: string, sections: readonly 
       result: { success: true, completion: true, score: { scaled: 1 } }, context: { parent: `module:${slug}` }, language: 'en', timestamp: at(sections.length + questions.length),
     },
   ];
+}
+
+/** A saved run at the start of a scenario's latest version, as the player saves one. */
+export function savedRun(scenario: string) {
+  const known = facts().scenarios[scenario]!;
+  const structure = known.versions[String(known.latest)]!;
+  return { scenario, version: known.latest, snapshot: { value: structure.start, status: 'active', context: { registration: 'r1', variables: {}, scores: {}, history: [] } } };
 }

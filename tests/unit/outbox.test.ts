@@ -3,7 +3,7 @@ import { MemoryOutboxStore, Outbox, type SendOutcome } from '../../src/learning-
 import { sectionCompleted } from '../../src/learning-record/statements.ts';
 
 const statement = (id: string, user = 'u1') =>
-  sectionCompleted({ id: id.padEnd(15, '0'), user, moduleSlug: 'm', sectionId: id, totalSections: 3, language: 'en' });
+  sectionCompleted({ id: id.padEnd(15, '0'), user, moduleSlug: 'm', sectionId: id, language: 'en' });
 
 describe('outbox', () => {
   it('keeps a statement once, even if added twice', async () => {
@@ -37,11 +37,32 @@ describe('outbox', () => {
     expect((await new Outbox(store).pending()).map((s) => s.object)).toEqual(['module:m/section:b', 'module:m/section:c']);
   });
 
-  it('drops a statement the server refuses for good, and says why', async () => {
+  it('keeps aside a statement the server refuses for good, says why, and goes on with the rest', async () => {
     const box = new Outbox(new MemoryOutboxStore());
     await box.add(statement('a'));
-    const report = await box.flush(async () => ({ kind: 'rejected', reason: 'object: invalid' }));
+    await box.add(statement('b'));
+    const refuseA = async (s: { id: string }): Promise<SendOutcome> => (s.id.startsWith('a') ? { kind: 'rejected', reason: 'object: invalid' } : { kind: 'stored' });
+    const report = await box.flush(refuseA, undefined, () => new Date('2026-12-04T10:00:00Z'));
     expect(report.rejected).toEqual([{ id: 'a'.padEnd(15, '0'), reason: 'object: invalid' }]);
+    expect(report.stored).toEqual(['b'.padEnd(15, '0')]);
+    expect(await box.pending()).toEqual([]);
+    expect((await box.refused()).map((r) => [r.statement.id, r.refusal])).toEqual([['a'.padEnd(15, '0'), { reason: 'object: invalid', at: '2026-12-04T10:00:00.000Z' }]]);
+    // a refused statement is not sent again by itself
+    const sent: string[] = [];
+    await box.flush(async (s) => { sent.push(s.id); return { kind: 'stored' }; });
+    expect(sent).toEqual([]);
+  });
+
+  it('sends a refused statement again when asked, or discards it', async () => {
+    const box = new Outbox(new MemoryOutboxStore());
+    for (const id of ['a', 'b']) await box.add(statement(id));
+    await box.flush(async () => ({ kind: 'rejected', reason: 'signed out' }));
+    expect(await box.refused()).toHaveLength(2);
+    await box.retry('a'.padEnd(15, '0'));
+    const report = await box.flush(async () => ({ kind: 'stored' }));
+    expect(report.stored).toEqual(['a'.padEnd(15, '0')]);
+    await box.discard('b'.padEnd(15, '0'));
+    expect(await box.refused()).toEqual([]);
     expect(await box.pending()).toEqual([]);
   });
 
@@ -72,7 +93,9 @@ describe('outbox', () => {
   it('forgets one user\'s waiting statements (a deleted account), keeping everyone else\'s', async () => {
     const box = new Outbox(new MemoryOutboxStore());
     for (const [id, user] of [['a', 'u1'], ['b', 'u2'], ['c', 'u1']] as const) await box.add(statement(id, user));
+    await box.flush(async (s) => (s.id.startsWith('a') ? { kind: 'rejected', reason: 'x' } : { kind: 'retry', reason: 'offline' }), 'u1');
     expect(await box.forget('u1')).toBe(2);
+    expect(await box.refused('u1')).toEqual([]);
     expect((await box.pending()).map((s) => s.user)).toEqual(['u2']);
   });
 });

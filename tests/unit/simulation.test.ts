@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { analyseScenario } from '../../src/simulation/analysis.ts';
 import { applyOverlay, validateScenario, type Scenario } from '../../src/simulation/schema.ts';
-import { availableChoices, compileScenario, conditionHolds, currentStep, restoreRun } from '../../src/simulation/machine.ts';
+import { availableChoices, compileScenario, conditionHolds, currentStep, newPlaythrough, restoreRun } from '../../src/simulation/machine.ts';
 
 /** A small valid scenario: a chain of 10 nodes, a condition, three endings. */
 function fixture(): Scenario {
@@ -140,7 +140,7 @@ describe('scenario engine', () => {
   it('restores a saved run of the same version, and restarts one of another version', () => {
     const s = fixture();
     const machine = compileScenario(s);
-    const actor = createActor(machine).start();
+    const actor = createActor(machine, { snapshot: newPlaythrough(s, machine, 'playthrough-1') }).start();
     actor.send({ type: 'CHOOSE', choice: 'c1-good' });
     actor.send({ type: 'CHOOSE', choice: 'c2-good' });
     const saved = { scenario: s.id, version: s.version, snapshot: JSON.parse(JSON.stringify(actor.getPersistedSnapshot())) };
@@ -148,6 +148,9 @@ describe('scenario engine', () => {
     expect(restored.restarted).toBe(false);
     expect(currentStep(restored.snapshot!)).toBe('n3');
     expect(restored.snapshot!.context.history).toHaveLength(2);
+    expect(restored.snapshot!.context.registration).toBe('playthrough-1');
+    // a run saved before playthroughs had a registration starts again
+    expect(restoreRun(s, machine, { ...saved, snapshot: { ...saved.snapshot, context: { ...saved.snapshot.context, registration: '' } } }).restarted).toBe('invalid');
     expect(restoreRun(s, machine, { ...saved, version: 1 })).toEqual({ snapshot: null, restarted: 'version' });
     expect(restoreRun(s, machine, { ...saved, snapshot: { value: 'deleted-node', context: {}, status: 'active' } }).restarted).toBe('invalid');
   });

@@ -1,9 +1,9 @@
 /**
- * The browser's PocketBase client (same origin: PocketBase serves the site and the API).
- * Created on first use, never during server rendering.
+ * The browser's PocketBase client (same origin: PocketBase serves the site and the API), the
+ * signed-in person, and readable errors. Created on first use, never during server rendering.
+ * Islands reach the learning record through learning-record.ts and supervision.ts.
  */
 import PocketBase, { ClientResponseError } from 'pocketbase';
-import type { SendOutcome, Transport } from '../../learning-record/outbox.ts';
 
 let client: PocketBase | undefined;
 
@@ -36,22 +36,6 @@ export function currentUser(): SignedInUser | null {
     preferredLanguage: String(r.preferredLanguage ?? ''),
   };
 }
-
-/** Sends one statement; a repeated id answers with the stored copy (see pb_hooks). */
-export const sendStatement: Transport = async (statement): Promise<SendOutcome> => {
-  try {
-    await backend().collection('statements').create(statement);
-    return { kind: 'stored' };
-  } catch (error) {
-    if (error instanceof ClientResponseError) {
-      if (error.status === 0 || error.status >= 500 || error.status === 429 || error.status === 401) {
-        return { kind: 'retry', reason: error.message };
-      }
-      return { kind: 'rejected', reason: describeError(error) };
-    }
-    return { kind: 'retry', reason: String(error) };
-  }
-};
 
 /** A readable reason from a PocketBase error, with the fields it names. */
 export function describeError(error: unknown): string {

@@ -1,13 +1,14 @@
 /**
  * Progress on the module being read, shared by the progress bar and every section's
  * "mark as done" button on the page (one module instance per page, so one state).
- * A click records a statement in the outbox first, then sends it; the server folds it
- * into the learner's progress, which is read back.
+ * A click records a statement through the learning record (outbox first, then sent); the
+ * server folds it into the learner's progress, which is read back.
  */
 import type { Locale } from '../../i18n/locales.ts';
-import { parseObject, sectionCompleted, type Statement } from '../../learning-record/statements.ts';
-import { backend, currentUser, describeError, isNetworkError } from './backend.ts';
-import { keepSending, outboxEvent, recordAndSend, sendWaiting, waitingStatements } from './outbox-store.ts';
+import { activityId, parseActivity } from '../../learning-record/activities.ts';
+import { sectionCompleted, type Statement } from '../../learning-record/statements.ts';
+import { currentUser, describeError, isNetworkError } from './backend.ts';
+import { keepSending, myProgress, onDevice, outboxEvent, record, sync, type RecordReport } from './learning-record.ts';
 
 type Phase = 'loading' | 'signed-out' | 'ready';
 
@@ -42,46 +43,39 @@ class ModuleProgress {
     this.#userId = user.id;
     this.phase = 'ready';
     // whatever island sends, the waiting count and the sections shown follow the outbox
-    window.addEventListener(outboxEvent, () => void this.#readPending());
-    window.addEventListener('online', () => void this.sync());
+    window.addEventListener(outboxEvent, () => void this.#readPending().then(() => this.#loadServerProgress()));
+    window.addEventListener('online', () => void this.#refresh());
     keepSending();
-    void this.#readPending().then(() => this.sync());
+    void this.#readPending().then(() => this.#loadServerProgress());
   }
 
   async #readPending() {
-    const mine = await waitingStatements();
-    this.pendingDone = mine
-      .map((s) => parseObject(s.object))
-      .filter((p) => p?.activity === `module:${this.#moduleSlug}` && p.part?.kind === 'section')
-      .map((p) => p!.part!.id);
-    this.waiting = mine.length;
+    const { waiting } = await onDevice();
+    const module = activityId.module(this.#moduleSlug);
+    this.pendingDone = waiting
+      .map((s) => parseActivity(s.object))
+      .flatMap((p) => (p?.activity === module && p.kind === 'section' ? [p.section] : []));
+    this.waiting = waiting.length;
   }
 
-  /** Sends waiting statements, then reads progress back from the server. */
-  async sync(): Promise<void> {
-    if (!this.#userId) return;
-    this.#report(await sendWaiting());
+  async #refresh(report?: RecordReport) {
+    this.#report(report ?? (await sync()));
     await this.#readPending();
     await this.#loadServerProgress();
   }
 
-  #report(report: { rejected: { reason: string }[] }) {
-    if (report.rejected.length > 0) this.error = report.rejected.map((r) => r.reason).join(' ');
+  #report(report: RecordReport) {
+    if (report.refusedNow.length > 0) this.error = report.refusedNow.map((r) => r.reason).join(' ');
   }
 
   async #loadServerProgress() {
-    const pb = backend();
     try {
-      const row = await pb
-        .collection('progress')
-        .getFirstListItem(pb.filter('user = {:user} && activity = {:activity}', { user: this.#userId, activity: `module:${this.#moduleSlug}` }));
-      this.serverDone = Array.isArray(row.completedSections) ? (row.completedSections as string[]) : [];
-      this.checkPassed = Boolean(row.checkPassed);
-      this.bestScore = typeof row.score === 'number' && row.score > 0 ? row.score : null;
+      const progress = await myProgress(activityId.module(this.#moduleSlug));
+      this.serverDone = progress?.completedSections ?? [];
+      this.checkPassed = progress?.checkPassed ?? false;
+      this.bestScore = progress?.score ?? null;
     } catch (error) {
-      const status = (error as { status?: number }).status;
-      if (status === 404) this.serverDone = [];
-      else if (!isNetworkError(error)) this.error = describeError(error);
+      if (!isNetworkError(error)) this.error = describeError(error);
     }
   }
 
@@ -95,29 +89,20 @@ class ModuleProgress {
   }
 
   /** Records statements (outbox first, then sent) and reads progress back. */
-  async record(statements: Statement[]): Promise<void> {
-    if (!this.#userId) return;
-    this.#report(await recordAndSend(statements));
-    await this.#readPending();
-    await this.#loadServerProgress();
+  async record(statements: Statement[]): Promise<RecordReport | null> {
+    if (!this.#userId) return null;
+    const report = await record(statements);
+    await this.#refresh(report);
+    return report;
   }
 
   async markDone(sectionId: string): Promise<void> {
     if (!this.#userId || this.done.includes(sectionId)) return;
     this.error = '';
     this.saving = [...this.saving, sectionId];
-    const statement = sectionCompleted({
-      user: this.#userId,
-      moduleSlug: this.#moduleSlug,
-      sectionId,
-      totalSections: this.total,
-      language: this.#lang,
-    });
     try {
       // kept on the device (IndexedDB) before anything is sent
-      this.#report(await recordAndSend([statement]));
-      await this.#readPending();
-      await this.#loadServerProgress();
+      await this.record([sectionCompleted({ user: this.#userId, moduleSlug: this.#moduleSlug, sectionId, language: this.#lang })]);
     } finally {
       this.saving = this.saving.filter((id) => id !== sectionId);
     }

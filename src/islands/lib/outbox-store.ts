@@ -1,21 +1,23 @@
 /**
- * The browser's outbox: statements waiting to be sent live in IndexedDB (database
- * "continuum", store "outbox", keyed by statement id), so they survive a closed tab, a crash
- * or a phone that runs out of battery, and are sent on the next visit. One outbox per page,
- * shared by every island; each change is announced as a `continuum:outbox` event on window
- * with the number of statements waiting.
+ * The browser's outbox (src/learning-record/outbox.ts) over IndexedDB: statements waiting to be
+ * sent, and those the server refused (kept aside with the reason), live in database
+ * "continuum", store "outbox", keyed by statement id. They survive a closed tab, a crash or a
+ * phone that runs out of battery, and are sent on the next visit. One outbox per page, shared
+ * by every island; one flush at a time across all the tabs of the device (Web Locks), so a
+ * statement is never sent twice at once. Each change is announced as a `continuum:outbox`
+ * event on window with the number of statements waiting and refused.
  *
  * Statements kept by earlier versions in localStorage ("continuum-outbox") are moved in once.
  * Where IndexedDB cannot be opened (some private modes), statements are kept in memory for
  * the page and the page says they are waiting.
  */
-import { MemoryOutboxStore, Outbox, type FlushReport, type OutboxStore } from '../../learning-record/outbox.ts';
+import { MemoryOutboxStore, Outbox, type FlushReport, type OutboxEntry, type OutboxStore, type Refusal, type Transport } from '../../learning-record/outbox.ts';
 import type { Statement } from '../../learning-record/statements.ts';
-import { currentUser, sendStatement } from './backend.ts';
 
 const DB = 'continuum';
 const STORE = 'outbox';
 const LEGACY_KEY = 'continuum-outbox';
+const LOCK = 'continuum-outbox-flush';
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -29,6 +31,13 @@ let lastSeq = 0;
 function nextSeq(): number {
   lastSeq = Math.max(Date.now() * 1000, lastSeq + 1);
   return lastSeq;
+}
+
+interface Row {
+  id: string;
+  seq: number;
+  statement: Statement;
+  refusal?: Refusal;
 }
 
 class IndexedDbOutboxStore implements OutboxStore {
@@ -47,10 +56,10 @@ class IndexedDbOutboxStore implements OutboxStore {
     return { store: tx.objectStore(STORE), done };
   }
 
-  async all(): Promise<Statement[]> {
+  async all(): Promise<OutboxEntry[]> {
     const { store } = this.#tx('readonly');
-    const rows = (await request(store.getAll())) as { statement: Statement; seq: number }[];
-    return rows.sort((a, b) => a.seq - b.seq).map((r) => r.statement);
+    const rows = (await request(store.getAll())) as Row[];
+    return rows.sort((a, b) => a.seq - b.seq).map((r) => ({ statement: r.statement, refusal: r.refusal }));
   }
 
   async put(statement: Statement): Promise<void> {
@@ -58,7 +67,18 @@ class IndexedDbOutboxStore implements OutboxStore {
     const existing = await request(store.get(statement.id));
     // seq keeps the order statements were made in (ids are random); a plain JSON copy, since
     // IndexedDB cannot clone the reactive proxies an island may have put in a statement
-    if (!existing) store.put({ id: statement.id, seq: nextSeq(), statement: JSON.parse(JSON.stringify(statement)) as Statement });
+    if (!existing) store.put({ id: statement.id, seq: nextSeq(), statement: JSON.parse(JSON.stringify(statement)) as Statement } satisfies Row);
+    await done;
+  }
+
+  async mark(id: string, refusal: Refusal | null): Promise<void> {
+    const { store, done } = this.#tx('readwrite');
+    const row = (await request(store.get(id))) as Row | undefined;
+    if (row) {
+      if (refusal) row.refusal = refusal;
+      else delete row.refusal;
+      store.put(row);
+    }
     await done;
   }
 
@@ -112,66 +132,26 @@ export function pageOutbox(): Promise<Outbox> {
 
 export const outboxEvent = 'continuum:outbox';
 
-async function announce(outbox: Outbox, user: string): Promise<number> {
-  const waiting = (await outbox.pending(user)).length;
-  window.dispatchEvent(new CustomEvent(outboxEvent, { detail: { waiting } }));
-  return waiting;
+export interface OutboxCounts {
+  waiting: number;
+  refused: number;
 }
 
-/** How many of the signed-in learner's statements are waiting to be sent. */
-export async function waitingCount(): Promise<number> {
-  const user = currentUser();
-  if (!user) return 0;
-  return (await (await pageOutbox()).pending(user.id)).length;
-}
-
-/** The statements of the signed-in learner still waiting (to show their effect at once). */
-export async function waitingStatements(): Promise<Statement[]> {
-  const user = currentUser();
-  if (!user) return [];
-  return (await pageOutbox()).pending(user.id);
-}
-
-/** Keeps statements on the device (announced), then tries to send everything waiting. */
-export async function recordAndSend(statements: readonly Statement[]): Promise<FlushReport> {
+/** Tells every island on the page how many of the user's statements wait and were refused. */
+export async function announce(user: string): Promise<OutboxCounts> {
   const outbox = await pageOutbox();
-  for (const s of statements) await outbox.add(s);
-  const user = currentUser();
-  if (user) await announce(outbox, user.id);
-  return sendWaiting();
+  const counts = { waiting: (await outbox.pending(user)).length, refused: (await outbox.refused(user)).length };
+  window.dispatchEvent(new CustomEvent<OutboxCounts>(outboxEvent, { detail: counts }));
+  return counts;
 }
-
-/** Sends the signed-in learner's waiting statements; announces what is left. */
-export async function sendWaiting(): Promise<FlushReport> {
-  const user = currentUser();
-  if (!user) return { stored: [], rejected: [], waiting: 0 };
-  const outbox = await pageOutbox();
-  const report = await outbox.flush(sendStatement, user.id);
-  await announce(outbox, user.id);
-  return report;
-}
-
-let watching = false;
 
 /**
- * Sends what is waiting now, when the connection comes back, when the tab is shown again,
- * and every 30 seconds while anything waits. Safe to call from every island.
+ * Sends one user's waiting statements, one flush at a time across every tab of the device
+ * (a tab that finds another flushing waits for it, then sends what is left).
  */
-export function keepSending(): void {
-  if (watching) return;
-  watching = true;
-  const retry = () => void sendWaiting().catch(() => undefined);
-  window.addEventListener('online', retry);
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') retry();
-  });
-  window.setInterval(() => {
-    if (navigator.onLine) void waitingCount().then((n) => n > 0 && retry());
-  }, 30_000);
-  retry();
-}
-
-/** After an account is deleted: its waiting statements go; other people's on this device stay. */
-export async function forgetUser(user: string): Promise<void> {
-  await (await pageOutbox()).forget(user);
+export async function flushOutbox(send: Transport, user: string): Promise<FlushReport> {
+  const outbox = await pageOutbox();
+  const run = () => outbox.flush(send, user);
+  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  return locks ? locks.request(LOCK, run) : run();
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { checkModuleBody, formatProblems, validateModuleFrontmatter } from '../../src/content/modules.ts';
+import { checkModuleBody, compareWithEnglish, formatProblems, validateModuleFrontmatter, type ModuleFrontmatter } from '../../src/content/modules.ts';
 
 const valid = {
   title: 'A module',
@@ -94,4 +94,35 @@ describe('the real modules', () => {
       });
     }
   }
+});
+
+describe('translations keep the English structure', () => {
+  const en = {
+    title: 'T', summary: 'S', tracks: ['teacher'], minutes: 5, version: 2, objectives: ['o'],
+    sections: [{ id: 'a', title: 'A' }],
+    quiz: { passThreshold: 0.8, questions: [{ id: 'q', type: 'single', prompt: 'P', options: [{ id: 'x', text: 'X', correct: true, explanation: 'E' }, { id: 'y', text: 'Y', correct: false, explanation: 'E' }] }] },
+  } as ModuleFrontmatter;
+
+  it('accepts different words with the same structure', () => {
+    const fr = structuredClone(en);
+    fr.title = 'Titre';
+    fr.quiz!.questions[0]!.prompt = 'Question ?';
+    expect(compareWithEnglish('fr.mdx', fr, en)).toEqual([]);
+  });
+
+  it('reports a changed correct answer or section id', () => {
+    const fr = structuredClone(en);
+    fr.quiz!.questions[0]!.options[0]!.correct = false;
+    fr.quiz!.questions[0]!.options[1]!.correct = true;
+    fr.sections[0]!.id = 'b';
+    expect(compareWithEnglish('fr.mdx', fr, en).map((p) => p.field)).toEqual(['sections', 'quiz']);
+  });
+
+  it('rejects a single-answer question with two right answers', () => {
+    const bad = structuredClone(en);
+    bad.quiz!.questions[0]!.options[1]!.correct = true;
+    const result = validateModuleFrontmatter('m/en.mdx', bad);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]!.reason).toContain('exactly one correct option');
+  });
 });

@@ -1,0 +1,67 @@
+// Reads and writes of the learning record, shared by the hook files (required, not a hook).
+// Every decision is made by the bundled TypeScript (_generated/hooks-library.cjs); this file
+// only moves records in and out of the database.
+
+const library = () => require(`${__hooks}/_generated/hooks-library.cjs`);
+
+/** What the server knows of the content (content/ at start). */
+const facts = () => require(`${__hooks}/_generated/learning-facts.cjs`);
+
+/** A record as the JSON the API would send (the codecs in records.ts read this). */
+const json = (record) => JSON.parse(JSON.stringify(record));
+
+const findFirst = (app, collection, filter, params) => {
+  try {
+    return app.findFirstRecordByFilter(collection, filter, params);
+  } catch (_) {
+    return null;
+  }
+};
+
+/** The learner's statements a decision rests on (admission.ts evidenceQuery). */
+function readEvidence(app, query) {
+  if (!query) return [];
+  const lib = library();
+  return app.findRecordsByFilter("statements", query.filter, query.sort, 0, 0, query.params).map((r) => lib.statementFromRecord(json(r)));
+}
+
+/**
+ * Folds an admitted statement into the learner's progress, and issues the certificates it
+ * completes (progress.ts). Runs inside the transaction that stores the statement.
+ */
+function applyToProgress(app, statement) {
+  const lib = library();
+  const activity = lib.progressActivity(statement);
+  if (!activity) return;
+  let row = findFirst(app, "progress", "user = {:user} && activity = {:activity}", { user: statement.user, activity: activity });
+  const next = lib.applyStatement(row ? lib.progressFromRecord(json(row)) : null, statement, facts());
+  if (!next) return;
+  if (!row) row = new Record(app.findCollectionByNameOrId("progress"));
+  const fields = lib.progressFields(statement.user, next);
+  for (const name of Object.keys(fields)) row.set(name, fields[name]);
+  app.save(row);
+  if (next.status === "passed") issueCertificates(app, statement.user);
+}
+
+/** Issues every certificate the learner is due (progress.ts certificatesDue). */
+function issueCertificates(app, user) {
+  const lib = library();
+  const rows = app.findRecordsByFilter("progress", "user = {:user}", "", 0, 0, { user: user }).map((r) => lib.progressFromRecord(json(r)));
+  const held = app.findRecordsByFilter("certificates", "user = {:user}", "", 0, 0, { user: user }).map((r) => r.getString("path"));
+  const learner = app.findRecordById("users", user);
+  const decision = lib.certificatesDue(facts().paths, rows, held, { verified: learner.getBool("verified") });
+  for (const path of decision.issue) {
+    const certificate = new Record(app.findCollectionByNameOrId("certificates"));
+    certificate.set("user", user);
+    certificate.set("path", path);
+    certificate.set("code", lib.normaliseCertificateCode($security.randomStringWithAlphabet(lib.certificateCodeLength, lib.certificateAlphabet)));
+    // the name at issue time is kept on the certificate
+    certificate.set("learnerName", learner.getString("name"));
+    certificate.set("issuedAt", new DateTime());
+    app.save(certificate);
+    app.logger().info("certificate issued", "user", user, "path", path);
+  }
+  for (const held of decision.withheld) app.logger().info("certificate withheld", "user", user, "path", held.path, "reason", held.reason);
+}
+
+module.exports = { library, facts, json, findFirst, readEvidence, applyToProgress, issueCertificates };

@@ -1,0 +1,45 @@
+/// <reference path="../pb_data/types.d.ts" />
+// Statements (the learning record). A device's statement is admitted by the rules in
+// src/learning-record/admission.ts, then stored, folded into progress and checked for
+// certificates in ONE transaction (progress.ts): the learner is told "saved" only when all
+// of it is. A statement resent with the same id by its owner is answered with the stored copy.
+
+onRecordCreateRequest((e) => {
+  const store = require(`${__hooks}/lib/learning-store.js`);
+  const lib = store.library();
+  const replayed = (id) => {
+    const existing = id ? store.findFirst(e.app, "statements", "id = {:id}", { id: id }) : null;
+    if (!existing) return null;
+    if (e.auth && existing.getString("user") === e.auth.id) return existing;
+    throw new BadRequestError("A statement with this id already exists. Generate a new id.", {
+      id: new ValidationError("validation_not_unique", "id already used"),
+    });
+  };
+  const stored = replayed(e.record.id);
+  if (stored) return e.json(200, stored);
+
+  const draft = lib.statementFromRecord(store.json(e.record));
+  const verdict = lib.admitStatement(draft, store.facts(), store.readEvidence(e.app, lib.evidenceQuery(draft)), new Date());
+  if (!verdict.ok) {
+    const fields = {};
+    for (const p of verdict.problems) fields[p.field] = new ValidationError("validation_statement_rule", p.reason);
+    throw new BadRequestError(`This statement cannot be stored: ${verdict.problems.map((p) => `${p.field}: ${p.reason}`).join("; ")}.`, fields);
+  }
+  // the server's reading replaces the device's (its own score, the section count)
+  e.record.set("verb", verdict.statement.verb);
+  e.record.set("result", verdict.statement.result || null);
+  e.record.set("context", verdict.statement.context || null);
+  if (verdict.clockSkew) e.record.set("clockSkew", verdict.clockSkew);
+  try {
+    e.app.runInTransaction((txApp) => {
+      e.app = txApp;
+      e.next();
+      store.applyToProgress(txApp, verdict.statement);
+    });
+  } catch (err) {
+    // the same statement sent twice at once: the twin was stored first
+    const twin = replayed(e.record.id);
+    if (twin) return e.json(200, twin);
+    throw err;
+  }
+}, "statements");

@@ -1,0 +1,22 @@
+/**
+ * The TypeScript the PocketBase hooks run, bundled into pocketbase/pb_hooks/_generated/
+ * hooks-library.cjs (CommonJS for goja) by scripts/lib/hooks-bundle.ts. The hooks only read
+ * and write the database; every decision is one of these functions.
+ * Keep it free of anything goja lacks: no async, no DOM, no Node built-ins.
+ */
+export { activityId, own, parseActivity } from './learning-record/activities.ts';
+export { admitStatement, evidenceQuery } from './learning-record/admission.ts';
+export { scenarioVersion, withScenarioVersion } from './learning-record/facts.ts';
+export { applyStatement, certificatesDue, progressActivity } from './learning-record/progress.ts';
+export { certificateAlphabet, certificateCodeLength, normaliseCertificateCode } from './learning-record/onboarding.ts';
+export {
+  assignmentFromRecord,
+  certificateFromRecord,
+  progressFields,
+  progressFromRecord,
+  statementFields,
+  statementFromRecord,
+} from './learning-record/records.ts';
+export { runProblem } from './learning-record/runs.ts';
+export { toXapi } from './learning-record/xapi.ts';
+export { preferredLocale, safeRedirectPath, isLocale, languageCookie } from './i18n/locales.ts';
