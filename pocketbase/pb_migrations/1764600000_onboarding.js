@@ -1,7 +1,7 @@
 /// <reference path="../pb_data/types.d.ts" />
 // Onboarding and supervision:
 // - `assignments`: a path given to a learner, with a due date, by their supervisor (or an admin).
-// - `certificates`: issued by the server (pb_hooks/certificates.pb.js) when every step of a path
+// - `certificates`: issued by the server (pb_hooks/statements.pb.js) when every step of a path
 //   is passed; never created or changed by a learner. Admins may only revoke one.
 // - rate limits on sign-in, sign-up and certificate verification;
 // - indexes for what the cohort dashboard asks.

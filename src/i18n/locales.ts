@@ -1,6 +1,6 @@
 /**
  * The languages Continuum is written in. The order is the order of the language switcher.
- * Keep pocketbase/locale.go and the `preferredLanguage` select in the users migration in step.
+ * Keep the `preferredLanguage` and `language` selects of the migrations in step.
  */
 export const locales = ['en', 'fr', 'pt', 'es', 'sw', 'ar'] as const;
 
@@ -72,7 +72,7 @@ export function localizePath(pathname: string, locale: Locale): string {
 /**
  * The best of our locales for a visitor: their stored choice if valid, otherwise the
  * highest-weighted supported language of an Accept-Language header (or navigator.languages),
- * otherwise English. Mirrors pocketbase/locale.go, which does the same on the server for "/".
+ * otherwise English. The server runs this same function for "/" (pb_hooks/language.pb.js).
  * @example preferredLocale(null, 'fr-CA,fr;q=0.9,en;q=0.5') // 'fr'
  * @example preferredLocale('ar', 'fr') // 'ar'
  * @example preferredLocale(null, ['de-DE', 'pt-BR']) // 'pt'

@@ -42,6 +42,7 @@ test('knowledge check: a wrong and a right attempt, both recorded', async ({ pag
   const email = uniqueEmail('quiz');
   await signUpInBrowser(page, 'fr', email, 'quiz-password-1', 'Quentin Quiz');
   await page.goto(`/fr/modules/${slug}/`);
+  await expect(page.locator('astro-island[component-url*="KnowledgeCheck"]')).not.toHaveAttribute('ssr');
   const s = ui.fr.quiz;
 
   // unanswered: a clear message, nothing recorded
