@@ -30,16 +30,20 @@ onRecordCreateRequest((e) => {
   e.record.set("result", verdict.statement.result || null);
   e.record.set("context", verdict.statement.context || null);
   if (verdict.clockSkew) e.record.set("clockSkew", verdict.clockSkew);
+  let saved = false;
   try {
     e.app.runInTransaction((txApp) => {
       e.app = txApp;
       e.next();
+      saved = true;
       store.applyToProgress(txApp, verdict.statement);
     });
   } catch (err) {
     // the same statement sent twice at once: the twin was stored first
     const twin = replayed(e.record.id);
     if (twin) return e.json(200, twin);
+    // stored but not folded: the whole transaction is undone, and the device tries again later
+    if (saved) throw new InternalServerError("The statement could not be added to progress, so it was not stored; it will be sent again.");
     throw err;
   }
 }, "statements");

@@ -132,3 +132,45 @@ export function certificatesDue(
   if (learner.verified) return { issue: complete, withheld: [] };
   return { issue: [], withheld: complete.map((path) => ({ path, reason: 'the e-mail address is not verified yet' })) };
 }
+
+/** One difference between stored progress and progress rebuilt from the statements. */
+export interface RefoldDifference {
+  activity: string;
+  change: 'created' | 'changed' | 'removed';
+  /** The fields that differ, stored -> rebuilt. */
+  fields: Record<string, { stored: unknown; rebuilt: unknown }>;
+}
+
+const comparedFields = ['status', 'completedSections', 'totalSections', 'percent', 'score', 'checkPassed'] as const;
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-9;
+  return a === b;
+}
+
+/**
+ * Rebuilds a learner's progress from their statements and says how it differs from what is
+ * stored (`npm run refold`, the admin's "rebuild progress"): the rows to write and the differences.
+ * @example refold(statements, storedRows, facts) // { rows: [...], differences: [{ activity: 'module:m', change: 'changed', fields: { percent: { stored: 50, rebuilt: 100 } } }] }
+ */
+export function refold(statements: readonly Statement[], stored: readonly Progress[], facts?: Pick<LearningFacts, 'modules'>): { rows: Progress[]; differences: RefoldDifference[] } {
+  const rebuilt = foldAll(statements, facts);
+  const storedBy = new Map(stored.map((p) => [p.activity, p]));
+  const differences: RefoldDifference[] = [];
+  for (const [activity, row] of rebuilt) {
+    const before = storedBy.get(activity);
+    const fields: RefoldDifference['fields'] = {};
+    for (const field of comparedFields) {
+      const value = field === 'score' ? (row.score ?? 0) : row[field];
+      const was = before ? (field === 'score' ? (before.score ?? 0) : before[field]) : undefined;
+      if (!before || !sameValue(was, value)) fields[field] = { stored: was, rebuilt: value };
+    }
+    if (!before) differences.push({ activity, change: 'created', fields });
+    else if (Object.keys(fields).length) differences.push({ activity, change: 'changed', fields });
+  }
+  for (const [activity, row] of storedBy) {
+    if (!rebuilt.has(activity)) differences.push({ activity, change: 'removed', fields: { status: { stored: row.status, rebuilt: undefined } } });
+  }
+  return { rows: [...rebuilt.values()], differences };
+}

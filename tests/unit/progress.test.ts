@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyStatement, certificatesDue, foldAll, type Progress } from '../../src/learning-record/progress.ts';
+import { applyStatement, certificatesDue, foldAll, refold, type Progress } from '../../src/learning-record/progress.ts';
 import { knowledgeCheckResult, sectionCompleted, statementId, type Statement } from '../../src/learning-record/statements.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 22, 9, minute));
@@ -83,5 +83,26 @@ describe('certificates', () => {
 
   it('withholds them from an account whose e-mail is not verified, saying why', () => {
     expect(certificatesDue(paths, rows, [], { verified: false })).toEqual({ issue: [], withheld: [{ path: 'essentials', reason: 'the e-mail address is not verified yet' }] });
+  });
+});
+
+describe('refold', () => {
+  it('rebuilds progress from statements and names every difference with what was stored', () => {
+    const statements = ['a', 'b', 'c', 'd'].map((id, i) => section(id, i));
+    const rebuilt = foldAll(statements, facts).get('module:children-on-the-move')!;
+    expect(refold(statements, [rebuilt], facts).differences).toEqual([]);
+    const behind = { ...rebuilt, completedSections: ['a'], percent: 25, status: 'in-progress' as const };
+    const orphan = { ...rebuilt, activity: 'scenario:gone', activityType: 'scenario' as const };
+    const { rows, differences } = refold(statements, [behind, orphan], facts);
+    expect(rows).toEqual([rebuilt]);
+    expect(differences).toEqual([
+      { activity: 'module:children-on-the-move', change: 'changed', fields: {
+        status: { stored: 'in-progress', rebuilt: 'completed' },
+        completedSections: { stored: ['a'], rebuilt: ['a', 'b', 'c', 'd'] },
+        percent: { stored: 25, rebuilt: 100 },
+      } },
+      { activity: 'scenario:gone', change: 'removed', fields: { status: { stored: 'completed', rebuilt: undefined } } },
+    ]);
+    expect(refold(statements, [], facts).differences[0]).toMatchObject({ change: 'created' });
   });
 });

@@ -64,4 +64,32 @@ function issueCertificates(app, user) {
   for (const held of decision.withheld) app.logger().info("certificate withheld", "user", user, "path", held.path, "reason", held.reason);
 }
 
-module.exports = { library, facts, json, findFirst, readEvidence, applyToProgress, issueCertificates };
+/**
+ * Rebuilds one learner's progress from their statements (progress.ts refold) and, unless it is a
+ * dry run, writes it and issues any certificate it earns, in one transaction. Returns the differences.
+ */
+function refoldLearner(app, user, dryRun) {
+  const lib = library();
+  const statements = app.findRecordsByFilter("statements", "user = {:user}", "timestamp,id", 0, 0, { user: user }).map((r) => lib.statementFromRecord(json(r)));
+  const stored = app.findRecordsByFilter("progress", "user = {:user}", "", 0, 0, { user: user });
+  const result = lib.refold(statements, stored.map((r) => lib.progressFromRecord(json(r))), facts());
+  if (dryRun || result.differences.length === 0) return result.differences;
+  app.runInTransaction((txApp) => {
+    for (const difference of result.differences) {
+      let row = stored.find((r) => r.getString("activity") === difference.activity) || null;
+      if (difference.change === "removed") {
+        txApp.delete(row);
+        continue;
+      }
+      if (!row) row = new Record(txApp.findCollectionByNameOrId("progress"));
+      const next = result.rows.find((p) => p.activity === difference.activity);
+      const fields = lib.progressFields(user, next);
+      for (const name of Object.keys(fields)) row.set(name, fields[name]);
+      txApp.save(row);
+    }
+    issueCertificates(txApp, user);
+  });
+  return result.differences;
+}
+
+module.exports = { library, facts, json, findFirst, readEvidence, applyToProgress, issueCertificates, refoldLearner };
