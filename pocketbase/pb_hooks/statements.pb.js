@@ -17,6 +17,11 @@ onRecordCreateRequest((e) => {
   };
   const stored = replayed(e.record.id);
   if (stored) return e.json(200, stored);
+  // per account, not per address: a classroom behind one address is never throttled for its numbers
+  const rateKey = `statements-per-minute:${e.auth ? e.auth.id : ""}`;
+  const counted = lib.countStatement(e.app.store().get(rateKey), Date.now());
+  e.app.store().set(rateKey, counted.counter);
+  if (!counted.allowed) throw new TooManyRequestsError("Too many statements from this account in a minute; they wait on the device and are sent again shortly.");
 
   const draft = lib.statementFromRecord(store.json(e.record));
   const verdict = lib.admitStatement(draft, store.facts(), store.readEvidence(e.app, lib.evidenceQuery(draft)), new Date());
