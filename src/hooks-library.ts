@@ -20,4 +20,6 @@ export {
 export { countStatement } from './learning-record/limits.ts';
 export { runProblem } from './learning-record/runs.ts';
 export { toXapi } from './learning-record/xapi.ts';
+export { scenarioStructure } from './simulation/rules.ts';
+export { nextVersion, publishedSummary, reviewProblem, saveConflict, statusAfterEdit, submitProblem, withVersion } from './simulation/workflow.ts';
 export { preferredLocale, safeRedirectPath, isLocale, languageCookie } from './i18n/locales.ts';

@@ -4,8 +4,30 @@
 
 const library = () => require(`${__hooks}/_generated/hooks-library.cjs`);
 
-/** What the server knows of the content (content/ at start). */
-const facts = () => require(`${__hooks}/_generated/learning-facts.cjs`);
+/** What the server knows of the content in content/ (at start). */
+const fileFacts = () => require(`${__hooks}/_generated/learning-facts.cjs`);
+
+// Published studio versions join the file facts. Each runtime keeps its copy until the
+// generation in the app's shared store changes (a publish or rollback bumps it).
+let cached = { generation: null, facts: null };
+
+/** What the server knows of the content: content/ plus every published studio version. */
+function facts() {
+  const generation = String($app.store().get("scenario-generation") || "0");
+  if (cached.generation === generation) return cached.facts;
+  const lib = library();
+  let known = fileFacts();
+  for (const v of $app.findRecordsByFilter("scenario_versions", "id != ''", "scenario,version", 0, 0)) {
+    known = lib.withScenarioVersion(known, lib.scenarioStructure(json(v).document.scenario));
+  }
+  cached = { generation: generation, facts: known };
+  return known;
+}
+
+/** Tells every runtime to read the published versions again. */
+function scenariosChanged() {
+  $app.store().set("scenario-generation", String(Date.now()) + Math.random());
+}
 
 /** A record as the JSON the API would send (the codecs in records.ts read this). */
 const json = (record) => JSON.parse(JSON.stringify(record));
@@ -92,4 +114,4 @@ function refoldLearner(app, user, dryRun) {
   return result.differences;
 }
 
-module.exports = { library, facts, json, findFirst, readEvidence, applyToProgress, issueCertificates, refoldLearner };
+module.exports = { library, facts, fileFacts, scenariosChanged, json, findFirst, readEvidence, applyToProgress, issueCertificates, refoldLearner };

@@ -1,0 +1,162 @@
+/**
+ * The scenario studio against a real PocketBase: who may read and write drafts, versions and
+ * reviews (7 actors x actions), saves that would overwrite someone else's are refused with 409,
+ * a version is published only when another trainer or an admin approves it, and a published
+ * version is played at once: its choices are accepted in statements and saved runs, no rebuild.
+ */
+import { test, expect, type APIRequestContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { adminList, baseURL, createPerson, newId, signUp, type Person } from '../support/pb.ts';
+import { facts } from '../support/content.ts';
+import { registrationId, scenarioChoice } from '../../src/learning-record/statements.ts';
+import { statementFields } from '../../src/learning-record/records.ts';
+
+const api = (path: string) => `${baseURL}/api/collections/${path}`;
+const studio = (path: string) => `${baseURL}/api/continuum/${path}`;
+type Actor = 'guest' | 'learnerA' | 'learnerB' | 'supervisorOfA' | 'supervisorOfNobody' | 'trainer' | 'admin';
+const actors: Actor[] = ['guest', 'learnerA', 'learnerB', 'supervisorOfA', 'supervisorOfNobody', 'trainer', 'admin'];
+const editors: Actor[] = ['trainer', 'admin'];
+
+let people: Record<Exclude<Actor, 'guest'>, Person>;
+let secondTrainer: Person;
+const headers = (actor: Actor) => (actor === 'guest' ? {} : { Authorization: people[actor].token });
+
+/** A built-in scenario as a studio document (what the studio's import of the files makes). */
+function builtInDocument(id: string) {
+  const dir = `content/scenarios/${id}`;
+  const overlays = Object.fromEntries(['fr', 'pt', 'es', 'sw', 'ar'].map((lang) => [lang, parse(readFileSync(`${dir}/${lang}.yaml`, 'utf8'))]));
+  return { scenario: parse(readFileSync(`${dir}/scenario.yaml`, 'utf8')) as Record<string, unknown>, overlays };
+}
+
+async function newDraft(request: APIRequestContext, actor: Actor, scenario: string, document = builtInDocument('border-arrival')) {
+  return request.post(api('scenario_drafts/records'), { headers: headers(actor), data: { scenario, title: 'Draft', document: { ...document, scenario: { ...document.scenario, id: scenario } } } });
+}
+
+test.beforeAll(async ({ request }) => {
+  const supervisorOfA = await createPerson(request, 'studio-sup', { role: 'supervisor' });
+  people = {
+    learnerA: await createPerson(request, 'studio-a', { supervisor: supervisorOfA.id }),
+    learnerB: await signUp(request, 'studio-b') as Person,
+    supervisorOfA,
+    supervisorOfNobody: await createPerson(request, 'studio-sup-none', { role: 'supervisor' }),
+    trainer: await createPerson(request, 'studio-trainer', { role: 'trainer' }),
+    admin: await createPerson(request, 'studio-admin', { role: 'admin' }),
+  };
+  secondTrainer = await createPerson(request, 'studio-trainer-2', { role: 'trainer' });
+});
+
+test('drafts: only trainers and admins list, view, create, change and delete them', async ({ request }) => {
+  const created = await newDraft(request, 'trainer', `matrix-${newId().slice(0, 6)}`);
+  expect(created.status(), await created.text()).toBe(200);
+  const draft = await created.json();
+  expect(draft).toMatchObject({ status: 'draft', revision: 1, editedBy: people.trainer.id });
+  for (const actor of actors) {
+    const allowed = editors.includes(actor);
+    const list = await request.get(api('scenario_drafts/records'), { headers: headers(actor) });
+    const items = list.status() === 200 ? (await list.json()).items : [];
+    expect.soft(items.some((d: { id: string }) => d.id === draft.id), `${actor} lists drafts`).toBe(allowed);
+    expect.soft((await request.get(api(`scenario_drafts/records/${draft.id}`), { headers: headers(actor) })).status(), `${actor} views a draft`).toBe(allowed ? 200 : 404);
+    const create = await newDraft(request, actor, `by-${actor.toLowerCase()}-${newId().slice(0, 5)}`);
+    expect.soft(create.status(), `${actor} creates a draft`).toBe(allowed ? 200 : 400);
+    if (!allowed) {
+      const update = await request.patch(api(`scenario_drafts/records/${draft.id}`), { headers: headers(actor), data: { title: 'hijacked', revision: 1 } });
+      expect.soft(update.status(), `${actor} changes a draft`).toBe(404);
+      expect.soft((await request.delete(api(`scenario_drafts/records/${draft.id}`), { headers: headers(actor) })).status(), `${actor} deletes a draft`).toBe(404);
+    }
+  }
+  // nobody sets the workflow fields through the collection API
+  const forged = await request.patch(api(`scenario_drafts/records/${draft.id}`), { headers: headers('trainer'), data: { status: 'published', revision: 1 } });
+  expect([400, 404]).toContain(forged.status());
+  const admin = await request.delete(api(`scenario_drafts/records/${draft.id}`), { headers: headers('admin') });
+  expect(admin.status()).toBe(204);
+});
+
+test('published versions: anyone reads them, nobody writes them through the API; reviews: trainers read, nobody writes', async ({ request }) => {
+  for (const actor of actors) {
+    expect.soft((await request.get(api('scenario_versions/records'), { headers: headers(actor) })).status(), `${actor} lists versions`).toBe(200);
+    const create = await request.post(api('scenario_versions/records'), { headers: headers(actor), data: { scenario: 'border-arrival', version: 99, document: builtInDocument('border-arrival') } });
+    expect.soft(create.status(), `${actor} publishes directly`).not.toBe(200);
+    const review = await request.post(api('scenario_reviews/records'), { headers: headers(actor), data: { scenario: 'border-arrival', decision: 'approved' } });
+    expect.soft(review.status(), `${actor} writes a review directly`).not.toBe(200);
+    const reviews = await request.get(api('scenario_reviews/records'), { headers: headers(actor) });
+    if (!editors.includes(actor)) expect.soft(reviews.status() === 200 ? (await reviews.json()).items : [], `${actor} reads reviews`).toEqual([]);
+  }
+  expect(await adminList(request, 'scenario_versions', 'version = 99')).toEqual([]);
+});
+
+test('two people editing one draft: the second save is told, not overwriting the first', async ({ request }) => {
+  const draft = await (await newDraft(request, 'trainer', `conflict-${newId().slice(0, 6)}`)).json();
+  const first = await request.patch(api(`scenario_drafts/records/${draft.id}`), { headers: headers('trainer'), data: { title: 'Mine', revision: 1 } });
+  expect(first.status()).toBe(200);
+  expect((await first.json()).revision).toBe(2);
+  const second = await request.patch(api(`scenario_drafts/records/${draft.id}`), { headers: { Authorization: secondTrainer.token }, data: { title: 'Theirs', revision: 1 } });
+  expect(second.status()).toBe(409);
+  expect((await second.json()).message).toContain(people.trainer.name);
+  const noRevision = await request.patch(api(`scenario_drafts/records/${draft.id}`), { headers: { Authorization: secondTrainer.token }, data: { title: 'Theirs' } });
+  expect(noRevision.status()).toBe(400);
+  const [stored] = await adminList(request, 'scenario_drafts', `id = "${draft.id}"`);
+  expect(stored).toMatchObject({ title: 'Mine', revision: 2 });
+});
+
+test('publish with review: not by the author, not by a learner; then learners play the new version at once', async ({ request }) => {
+  const id = 'border-arrival';
+  const document = builtInDocument(id);
+  // the trainer improves the built-in scenario: a new choice id at the start node
+  const scenario = structuredClone(document.scenario) as { start: string; nodes: Record<string, { choices: { id: string }[] }> };
+  const renamed = scenario.nodes[scenario.start]!.choices[0]!;
+  const oldId = renamed.id;
+  renamed.id = 'a-brand-new-choice';
+  for (const lang of Object.keys(document.overlays)) {
+    const nodes = (document.overlays[lang] as { nodes: Record<string, { choices?: Record<string, unknown> }> }).nodes;
+    const choices = nodes[scenario.start]!.choices!;
+    choices['a-brand-new-choice'] = choices[oldId];
+    delete choices[oldId];
+  }
+  const created = await newDraft(request, 'trainer', id, { ...document, scenario: scenario as never });
+  expect(created.status(), await created.text()).toBe(200);
+  const draft = await created.json();
+
+  // a learner can neither submit nor approve
+  expect((await request.post(studio(`studio/drafts/${draft.id}/submit`), { headers: headers('learnerA') })).status()).toBe(403);
+  const submitted = await request.post(studio(`studio/drafts/${draft.id}/submit`), { headers: headers('trainer') });
+  expect(submitted.status(), await submitted.text()).toBe(200);
+  expect((await submitted.json()).status).toBe('in-review');
+  expect((await request.post(studio(`studio/drafts/${draft.id}/review`), { headers: headers('learnerA'), data: { decision: 'approve' } })).status()).toBe(403);
+  const own = await request.post(studio(`studio/drafts/${draft.id}/review`), { headers: headers('trainer'), data: { decision: 'approve' } });
+  expect(own.status()).toBe(403);
+  const back = await request.post(studio(`studio/drafts/${draft.id}/review`), { headers: { Authorization: secondTrainer.token }, data: { decision: 'changes' } });
+  expect(back.status()).toBe(400); // a comment is needed to send it back
+
+  const builtIn = facts().scenarios[id]!.latest;
+  const approved = await request.post(studio(`studio/drafts/${draft.id}/review`), { headers: { Authorization: secondTrainer.token }, data: { decision: 'approve', comment: 'Clear and kind.' } });
+  expect(approved.status(), await approved.text()).toBe(200);
+  const version = (await approved.json()).published as number;
+  expect(version).toBe(builtIn + 1);
+  const [published] = await adminList(request, 'scenario_versions', `scenario = "${id}" && version = ${version}`);
+  expect(published).toMatchObject({ author: people.trainer.id, approvedBy: secondTrainer.id });
+  const reviews = await adminList(request, 'scenario_reviews', `scenario = "${id}"`);
+  expect(reviews.map((r) => r.decision)).toEqual(expect.arrayContaining(['submitted', 'approved']));
+
+  // listed and readable by anyone, at once
+  const listed = (await (await request.get(studio('scenarios'))).json()).items;
+  expect(listed.find((s: { id: string }) => s.id === id)).toMatchObject({ version });
+  expect((await (await request.get(studio(`scenarios/${id}`))).json()).version).toBe(version);
+
+  // the new choice is accepted in statements naming the new version, without a rebuild or restart
+  const learner = people.learnerA;
+  const chose = scenarioChoice({ user: learner.id, language: 'en', scenario: id, version, registration: registrationId(), node: scenario.start, choice: 'a-brand-new-choice', variables: {} });
+  const stored = await request.post(api('statements/records'), { headers: { Authorization: learner.token }, data: statementFields(chose) });
+  expect(stored.status(), await stored.text()).toBe(200);
+  const run = await request.post(api('scenario_runs/records'), {
+    headers: { Authorization: learner.token },
+    data: { user: learner.id, scenario: id, version, language: 'en', snapshot: { value: scenario.start, status: 'active', context: { registration: 'r', variables: {}, scores: {}, history: [] } } },
+  });
+  expect(run.status(), await run.text()).toBe(200);
+
+  // roll back to the built-in version's content: published again as a new version
+  const rolled = await request.post(studio(`studio/scenarios/${id}/rollback`), { headers: { Authorization: secondTrainer.token }, data: { version, comment: 'again' } });
+  expect(rolled.status(), await rolled.text()).toBe(200);
+  expect((await rolled.json()).published).toBe(version + 1);
+  expect((await request.post(studio(`studio/scenarios/${id}/rollback`), { headers: headers('learnerB'), data: { version } })).status()).toBe(403);
+});
