@@ -1,21 +1,43 @@
 /**
  * Build-time data for the scenario pages: scenarios loaded and analysed (the build fails on
- * any problem, naming the file and the node or choice), localized, with texts rendered to HTML.
+ * any problem, naming the file and the node or choice), localized, with texts rendered to HTML
+ * by the one safe Markdown renderer (markdown.ts: no raw HTML, no javascript: links).
+ * In development (`npm run dev`) the scenarios are read again when a file changed, so an edit
+ * shows at the next page load, and a broken scenario shows its problems in the page.
  */
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Locale } from '../i18n/locales.ts';
 import { loadScenarios, type LoadedScenario } from './load.ts';
+import { renderMarkdown } from './markdown.ts';
 import { applyOverlay, formatScenarioProblems, type Scenario } from './schema.ts';
 
-let loaded: LoadedScenario[] | undefined;
+let loaded: { stamp: string; scenarios: LoadedScenario[] } | undefined;
+
+/** The names and modification times of the scenario files: what a reload depends on. */
+function scenarioFilesStamp(root: string): string {
+  const dir = path.join(root, 'content', 'scenarios');
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .sort()
+      .map((f) => `${f}:${statSync(path.join(dir, f)).mtimeMs}`)
+      .join('|');
+  } catch {
+    return '';
+  }
+}
 
 export function allScenarios(): LoadedScenario[] {
-  if (!loaded) {
-    const report = loadScenarios(process.cwd());
+  const root = process.cwd();
+  // in a build the files do not change: read them once
+  const stamp = import.meta.env?.DEV ? scenarioFilesStamp(root) : 'build';
+  if (!loaded || loaded.stamp !== stamp) {
+    const report = loadScenarios(root);
     if (report.problems.length > 0) throw new Error(`Invalid case simulations:\n${formatScenarioProblems(report.problems)}`);
-    loaded = report.scenarios;
+    if (report.unproven.length > 0) console.warn(`Case simulations: the analysis could not prove ${report.unproven.length} thing(s); run npm run check:scenarios`);
+    loaded = { stamp, scenarios: report.scenarios };
   }
-  return loaded;
+  return loaded.scenarios;
 }
 
 export function localizedScenario(item: LoadedScenario, lang: Locale): { scenario: Scenario; translated: boolean } {
@@ -23,14 +45,11 @@ export function localizedScenario(item: LoadedScenario, lang: Locale): { scenari
   return { scenario: applyOverlay(item.scenario, overlay), translated: lang === 'en' || overlay !== undefined };
 }
 
-let processor: Awaited<ReturnType<typeof createMarkdownProcessor>> | undefined;
-
-/** Each node's and ending's text as HTML. */
-export async function renderTexts(scenario: Scenario): Promise<Record<string, string>> {
-  processor ??= await createMarkdownProcessor();
+/** Each node's and ending's text as HTML (raw HTML escaped, unsafe links dropped). */
+export function renderTexts(scenario: Scenario): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [id, node] of Object.entries(scenario.nodes)) out[id] = (await processor.render(node.text)).code;
-  for (const [id, ending] of Object.entries(scenario.endings)) out[id] = (await processor.render(ending.text)).code;
+  for (const [id, node] of Object.entries(scenario.nodes)) out[id] = renderMarkdown(node.text);
+  for (const [id, ending] of Object.entries(scenario.endings)) out[id] = renderMarkdown(ending.text);
   return out;
 }
 
