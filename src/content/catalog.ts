@@ -3,8 +3,9 @@
  * flag the page shows as a "not yet translated" notice). Checks each body's sections at build.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { defaultLocale, isLocale, type Locale } from '../i18n/locales.ts';
-import { checkModuleBody, compareWithEnglish, formatProblems, tracks, type Track } from './modules.ts';
+import { defaultLocale, type Locale } from '../i18n/locales.ts';
+import { formatProblems, tracks, type Track } from './modules.ts';
+import { assertContentValid } from './check.ts';
 import { checkPathReferences, pathNameProblems, type PathFile } from './paths.ts';
 import { allScenarios } from '../simulation/page-data.ts';
 
@@ -23,28 +24,17 @@ function splitId(id: string): { slug: string; lang: string } {
   return { slug, lang };
 }
 
-let checked: Promise<ModuleEntry[]> | undefined;
+/**
+ * All module entries, after the same checks as `npm run check:content` (assertContentValid):
+ * the build stops, and `npm run dev` shows the problems in the page, with the same words.
+ */
+let validated = false;
 
-/** All module entries, after checking each body's sections against its frontmatter. */
-export function allModuleEntries(): Promise<ModuleEntry[]> {
-  checked ??= getCollection('modules').then((entries) => {
-    const problems = entries.flatMap((entry) => {
-      const { lang } = splitId(entry.id);
-      const file = `content/modules/${entry.id}.mdx`;
-      const langProblems = isLocale(lang)
-        ? []
-        : [{ file, field: '(file name)', reason: `"${lang}" is not one of our locales; name the file <locale>.mdx, e.g. fr.mdx` }];
-      const { slug } = splitId(entry.id);
-      const english = entries.find((e) => e.id === `${slug}/${defaultLocale}`);
-      const structure = english && english !== entry ? compareWithEnglish(file, entry.data, english.data) : [];
-      return [...langProblems, ...checkModuleBody(file, entry.data.sections, entry.body ?? ''), ...structure];
-    });
-    if (problems.length > 0) {
-      throw new Error(`Invalid lesson module content:\n${formatProblems(problems)}`);
-    }
-    return entries;
-  });
-  return checked;
+export async function allModuleEntries(): Promise<ModuleEntry[]> {
+  // a build checks once; the dev server checks again at every page (cheap unless a file changed)
+  if (!validated || import.meta.env.DEV) assertContentValid(process.cwd());
+  validated = true;
+  return getCollection('modules');
 }
 
 /** Every module slug that has an English original, in a stable order. */

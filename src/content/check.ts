@@ -3,15 +3,16 @@
  * against English), glossaries and onboarding paths; and reports translation coverage.
  * Used by `npm run check:content` and the unit tests. Reads files; no Astro runtime.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { locales, type Locale } from '../i18n/locales.ts';
-import { checkModuleBody, compareWithEnglish, validateModuleFrontmatter, type ContentProblem, type ModuleFrontmatter } from './modules.ts';
+import { formatProblems, validateModuleFrontmatter, type ContentProblem } from './modules.ts';
+import { bodyLineOffset, checkModuleFiles, type CoverageState, type ModuleFile } from './module-rules.ts';
 import { glossaryFile } from './glossary.ts';
 import { checkPathReferences, pathFile, pathNameProblems } from './paths.ts';
+import { parseYamlText } from '../simulation/yaml.ts';
 
-export type CoverageState = 'translated' | 'outdated' | 'missing' | 'invalid';
+export type { CoverageState } from './module-rules.ts';
 
 export interface ContentReport {
   problems: ContentProblem[];
@@ -26,8 +27,12 @@ export function splitFrontmatter(text: string): { frontmatter: string; body: str
   return match ? { frontmatter: match[1] ?? '', body: match[2] ?? '' } : null;
 }
 
-function yamlProblem(file: string, error: unknown): ContentProblem {
-  return { file, field: '(YAML)', reason: `not valid YAML: ${(error as Error).message.split('\n')[0]}` };
+/** Parses YAML, or records the problem with its line, an excerpt and a fix. */
+function readYaml(file: string, text: string, problems: ContentProblem[], lineOffset = 0): { ok: true; data: unknown } | { ok: false } {
+  const result = parseYamlText(text, lineOffset);
+  if (result.ok) return result;
+  problems.push({ file, line: result.problem.line, field: '(YAML)', reason: result.problem.reason, fix: result.problem.fix });
+  return { ok: false };
 }
 
 export function checkContent(root: string): ContentReport {
@@ -37,86 +42,58 @@ export function checkContent(root: string): ContentReport {
   const coverage: ContentReport['coverage'] = {};
 
   for (const slug of modules) {
-    const parsed = new Map<Locale, ModuleFrontmatter>();
-    const row = Object.fromEntries(locales.map((l) => [l, 'missing'])) as Record<Locale, CoverageState>;
+    const files: ModuleFile[] = [];
     for (const name of readdirSync(path.join(modulesDir, slug)).sort()) {
       const file = `content/modules/${slug}/${name}`;
+      if (!name.endsWith('.mdx')) {
+        problems.push({ file, field: '(file name)', reason: 'this file is not read', fix: `name a module file <locale>.mdx with a locale of ${locales.join(', ')}` });
+        continue;
+      }
       const lang = name.replace(/\.mdx$/, '');
-      if (!name.endsWith('.mdx') || !(locales as readonly string[]).includes(lang)) {
-        problems.push({ file, field: '(file name)', reason: `expected <locale>.mdx with a locale of ${locales.join(', ')}` });
-        continue;
-      }
-      const parts = splitFrontmatter(readFileSync(path.join(modulesDir, slug, name), 'utf8'));
+      const text = readFileSync(path.join(modulesDir, slug, name), 'utf8');
+      const parts = splitFrontmatter(text);
       if (!parts) {
-        problems.push({ file, field: '(frontmatter)', reason: 'the file must start with a --- frontmatter block closed by ---' });
-        row[lang as Locale] = 'invalid';
+        problems.push({ file, field: '(frontmatter)', reason: 'the file must start with a --- frontmatter block closed by ---', fix: 'see docs/writing-modules.md for the frontmatter' });
+        files.push({ lang, file, body: text });
         continue;
       }
-      let data: unknown;
-      try {
-        data = parseYaml(parts.frontmatter);
-      } catch (error) {
-        problems.push(yamlProblem(file, error));
-        row[lang as Locale] = 'invalid';
-        continue;
-      }
-      const result = validateModuleFrontmatter(file, data);
-      if (!result.ok) {
-        problems.push(...result.problems);
-        row[lang as Locale] = 'invalid';
-        continue;
-      }
-      const bodyProblems = checkModuleBody(file, result.data.sections, parts.body);
-      problems.push(...bodyProblems);
-      parsed.set(lang as Locale, result.data);
-      row[lang as Locale] = bodyProblems.length ? 'invalid' : 'translated';
+      const yaml = readYaml(file, parts.frontmatter, problems, 1);
+      const result = yaml.ok ? validateModuleFrontmatter(file, yaml.data) : undefined;
+      if (result && !result.ok) problems.push(...result.problems);
+      files.push({ lang, file, data: result?.ok ? result.data : undefined, body: parts.body, lineOffset: bodyLineOffset(text) });
     }
-    const english = parsed.get('en');
-    if (!english) {
-      problems.push({ file: `content/modules/${slug}/`, field: 'en.mdx', reason: 'every module needs its English original, en.mdx' });
-    } else {
-      for (const [lang, data] of parsed) {
-        if (lang === 'en') continue;
-        const file = `content/modules/${slug}/${lang}.mdx`;
-        const structure = compareWithEnglish(file, data, english);
-        problems.push(...structure);
-        if (structure.length) row[lang] = 'invalid';
-        else if (data.version < english.version) row[lang] = 'outdated';
-      }
-    }
-    coverage[slug] = row;
+    const checked = checkModuleFiles(slug, files, locales);
+    problems.push(...checked.problems);
+    coverage[slug] = checked.coverage as Record<Locale, CoverageState>;
   }
 
   const glossaryCoverage = Object.fromEntries(locales.map((l) => [l, 'missing'])) as Record<Locale, CoverageState>;
   const glossaryDir = path.join(root, 'content', 'glossary');
-  let englishIds: string[] = [];
+  let englishIds: string[] | undefined;
   for (const lang of ['en', ...locales.filter((l) => l !== 'en')] as Locale[]) {
     const full = path.join(glossaryDir, `${lang}.yaml`);
     if (!existsSync(full)) continue;
     const file = `content/glossary/${lang}.yaml`;
-    try {
-      const result = glossaryFile.safeParse(parseYaml(readFileSync(full, 'utf8')));
-      if (!result.success) {
-        for (const issue of result.error.issues) problems.push({ file, field: issue.path.map(String).join('.') || '(file)', reason: issue.message });
-        glossaryCoverage[lang] = 'invalid';
+    const yaml = readYaml(file, readFileSync(full, 'utf8'), problems);
+    const result = yaml.ok ? glossaryFile.safeParse(yaml.data) : undefined;
+    if (!result?.success) {
+      for (const issue of result?.error.issues ?? []) problems.push({ file, field: issue.path.map(String).join('.') || '(file)', reason: issue.message });
+      glossaryCoverage[lang] = 'invalid';
+      continue;
+    }
+    const ids = result.data.terms.map((t) => t.id);
+    if (lang === 'en') englishIds = ids;
+    else if (englishIds) {
+      // compared only with a valid en.yaml: an invalid one is reported once, above
+      const missing = englishIds.filter((id) => !ids.includes(id));
+      const extra = ids.filter((id) => !englishIds!.includes(id));
+      if (extra.length) problems.push({ file, field: 'terms', reason: `term ids not in en.yaml: ${extra.join(', ')}`, fix: 'use the ids of en.yaml (ids are never translated), or add the terms to en.yaml first' });
+      if (missing.length) {
+        glossaryCoverage[lang] = 'outdated';
         continue;
       }
-      const ids = result.data.terms.map((t) => t.id);
-      if (lang === 'en') englishIds = ids;
-      else {
-        const missing = englishIds.filter((id) => !ids.includes(id));
-        const extra = ids.filter((id) => !englishIds.includes(id));
-        if (extra.length) problems.push({ file, field: 'terms', reason: `term ids not in en.yaml: ${extra.join(', ')}` });
-        if (missing.length) {
-          glossaryCoverage[lang] = 'outdated';
-          continue;
-        }
-      }
-      glossaryCoverage[lang] = 'translated';
-    } catch (error) {
-      problems.push(yamlProblem(file, error));
-      glossaryCoverage[lang] = 'invalid';
     }
+    glossaryCoverage[lang] = 'translated';
   }
 
   const pathsDir = path.join(root, 'content', 'paths');
@@ -125,21 +102,41 @@ export function checkContent(root: string): ContentReport {
     const scenarios = existsSync(scenariosDir) ? readdirSync(scenariosDir).filter((d) => existsSync(path.join(scenariosDir, d, 'scenario.yaml'))) : [];
     for (const name of readdirSync(pathsDir).filter((f) => f.endsWith('.yaml')).sort()) {
       const file = `content/paths/${name}`;
-      try {
-        const result = pathFile.safeParse(parseYaml(readFileSync(path.join(pathsDir, name), 'utf8')));
-        if (!result.success) {
-          for (const issue of result.error.issues) problems.push({ file, field: issue.path.map(String).join('.') || '(file)', reason: issue.message });
-          continue;
-        }
-        problems.push(...pathNameProblems(file, name.replace(/\.yaml$/, ''), result.data));
-        problems.push(...checkPathReferences(file, result.data, modules, scenarios));
-      } catch (error) {
-        problems.push(yamlProblem(file, error));
+      const yaml = readYaml(file, readFileSync(path.join(pathsDir, name), 'utf8'), problems);
+      if (!yaml.ok) continue;
+      const result = pathFile.safeParse(yaml.data);
+      if (!result.success) {
+        for (const issue of result.error.issues) problems.push({ file, field: issue.path.map(String).join('.') || '(file)', reason: issue.message });
+        continue;
       }
+      problems.push(...pathNameProblems(file, name.replace(/\.yaml$/, ''), result.data));
+      problems.push(...checkPathReferences(file, result.data, modules, scenarios));
     }
   }
 
   return { problems, modules, coverage, glossaryCoverage };
+}
+
+let lastCheck: { stamp: string; problems: ContentProblem[] } | undefined;
+
+/** The names and modification times of every file under a folder: what a new check depends on. */
+export function filesStamp(dir: string): string {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort().map((f) => `${f}:${statSync(path.join(dir, f)).mtimeMs}`).join('|');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Throws with every content problem, in the words of `npm run check:content`: the build and
+ * the dev server call it, so a page never shows content the check refuses. Checks again only
+ * when a file under content/ changed.
+ */
+export function assertContentValid(root: string): void {
+  const stamp = filesStamp(path.join(root, 'content'));
+  if (lastCheck?.stamp !== stamp) lastCheck = { stamp, problems: checkContent(root).problems };
+  if (lastCheck.problems.length > 0) throw new Error(`Invalid content (npm run check:content shows the same):\n${formatProblems(lastCheck.problems)}`);
 }
 
 const symbol: Record<CoverageState, string> = { translated: '✓', outdated: 'outdated', missing: '—', invalid: 'INVALID' };

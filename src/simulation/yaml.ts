@@ -45,11 +45,11 @@ const explanations: Record<string, { reason: string; fix: string }> = {
 };
 
 /**
- * Parses YAML. Returns the data, or the first problem with its line (1-based), an excerpt
- * and a fix in plain words.
+ * Parses YAML. Returns the data, or the first problem with its line (1-based, plus
+ * `lineOffset` when the YAML starts further down a file), an excerpt and a fix in plain words.
  * @example parseYamlText('title: "x\n').ok // false, with line 1 and 'a quote or bracket is not closed'
  */
-export function parseYamlText(text: string): { ok: true; data: unknown } | { ok: false; problem: YamlProblem } {
+export function parseYamlText(text: string, lineOffset = 0): { ok: true; data: unknown } | { ok: false; problem: YamlProblem } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
@@ -68,8 +68,9 @@ export function parseYamlText(text: string): { ok: true; data: unknown } | { ok:
   }
   const excerpt = [line - 1, line]
     .filter((n) => n >= 1 && n <= lines.length)
-    .map((n) => `${String(n).padStart(4)} | ${lines[n - 1]}`)
+    .map((n) => `${String(n + lineOffset).padStart(4)} | ${lines[n - 1]}`)
     .join('\n');
+  line += lineOffset;
   const known = explanations[error.code];
   const parser = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
   return {

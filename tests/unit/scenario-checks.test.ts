@@ -347,3 +347,15 @@ describe('the analysis at scale', () => {
     expect(analysis.reachableNodes.length).toBeGreaterThan(1900);
   });
 });
+
+describe('the studio can run the same checks in the browser', () => {
+  it('bundles the schema, the analysis and the Markdown renderer for a browser, with no Node built-ins', async () => {
+    const { build } = await import('esbuild');
+    const entries = ['schema', 'analysis', 'explore', 'markdown', 'yaml', 'files', 'debrief'].map((f) => `src/simulation/${f}.ts`);
+    const result = await build({ entryPoints: entries, bundle: true, platform: 'browser', format: 'esm', write: false, outdir: 'out', logLevel: 'silent', metafile: true });
+    expect(result.errors).toEqual([]);
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((i) => i.startsWith('node:') || /^(fs|path|os)$/.test(i))).toEqual([]);
+    expect(inputs).not.toContain('src/simulation/load.ts');
+  });
+});
