@@ -7,6 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { splitFrontmatter } from '../../src/content/check.ts';
+import { bodyLineOffset, moduleBodyProblems } from '../../src/content/module-rules.ts';
+import { formatProblems } from '../../src/content/modules.ts';
+import { childEnv } from '../support/child-env.ts';
 
 function buildWith(files: Record<string, string>, inspect?: (dist: string) => void): { status: number | null; output: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'continuum-build-'));
@@ -24,7 +28,7 @@ function buildWith(files: Record<string, string>, inspect?: (dist: string) => vo
     const result = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: dir,
       encoding: 'utf8',
-      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: childEnv(),
       timeout: 120_000,
     });
     if (inspect && result.status === 0) inspect(path.join(dir, 'dist'));
@@ -44,11 +48,25 @@ objectives:
 sections:
   - id: only
     title: "Only section"
+  - id: key-points
+    title: "Key points"
 ${extra}---
 
 <Section id="only">
 
 Text.
+
+<Callout kind="example" title="What would you do?">
+
+A fictional case.
+
+</Callout>
+
+</Section>
+
+<Section id="key-points">
+
+- Remember.
 
 </Section>
 `;
@@ -68,6 +86,21 @@ describe('the build rejects malformed content', () => {
     expect(status).not.toBe(0);
     expect(output).toContain('content/modules/broken/en.mdx: sections[0].id: section "only" is declared in the frontmatter but the body has no <Section id="only"> block');
   });
+
+  it('stops on an MDX syntax error with the same words as npm run check:content', () => {
+    const text = frontmatter('minutes: 5\n').replace('Text.', 'Ages { 12 to 17');
+    const expected = formatProblems(moduleBodyProblems('content/modules/broken/en.mdx', splitFrontmatter(text)!.body, [{ id: 'only' }, { id: 'key-points' }], bodyLineOffset(text)));
+    expect(expected).toMatch(/^content\/modules\/broken\/en\.mdx:\d+: body: a "\{" starts code in MDX/);
+    const { status, output } = buildWith({ 'content/modules/broken/en.mdx': text });
+    expect(status).not.toBe(0);
+    expect(output).toContain(expected);
+  });
+
+  it('stops on a translation without its English original, which the check reports too', () => {
+    const { status, output } = buildWith({ 'content/modules/french-only/fr.mdx': frontmatter('minutes: 5\n') });
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/modules/french-only/: en.mdx: every module needs its English original, en.mdx');
+  });
 });
 
 describe('a module without a translation', () => {
@@ -83,5 +116,5 @@ describe('a module without a translation', () => {
     expect(pt).toContain('data-testid="not-translated"');
     expect(pt).toMatch(/<article lang="en"/);
     expect(en).not.toContain('data-testid="not-translated"');
-  });
+  }, 180_000);
 });
