@@ -291,7 +291,7 @@ const valuesText = (values: Record<string, number>) => Object.entries(values).ma
 const pathText = (path: string[]) => path.join(' → ') || 'the start';
 
 /** Why a choice can never be taken at its node, in words, or undefined when it can. */
-function whyNever(s: Scenario, x: Exploration, nodeId: string, choice: Choice): string | undefined {
+function whyNever(x: Exploration, nodeId: string, choice: Choice): string | undefined {
   if (!x.possible.has(nodeId)) return `${choice.id} is in "${nodeId}", which can never be reached itself`;
   if (!choice.condition) return undefined;
   const sets = x.values.get(nodeId);
@@ -316,7 +316,7 @@ function whyNever(s: Scenario, x: Exploration, nodeId: string, choice: Choice): 
 function whyUnreachable(s: Scenario, x: Exploration, target: string): string {
   const incoming = Object.entries(s.nodes).flatMap(([nodeId, node]) => node.choices.filter((c) => c.next === target).map((c) => ({ nodeId, c })));
   if (incoming.length === 0) return `no choice has next: ${target}`;
-  const reasons = incoming.map(({ nodeId, c }) => whyNever(s, x, nodeId, c) ?? `${c.id} (in "${nodeId}") is never offered with the values a learner has there`);
+  const reasons = incoming.map(({ nodeId, c }) => whyNever(x, nodeId, c) ?? `${c.id} (in "${nodeId}") is never offered with the values a learner has there`);
   return `${incoming.length === 1 ? 'the only choice that leads here: ' : 'the choices that lead here: '}${reasons.join('; ')}`;
 }
 
@@ -327,7 +327,7 @@ function clampProblems(file: string, s: Scenario, x: Exploration): ScenarioProbl
     const sets = x.values.get(nodeId);
     if (!sets) continue;
     for (const choice of node.choices) {
-      if (whyNever(s, x, nodeId, choice)) continue;
+      if (whyNever(x, nodeId, choice)) continue;
       for (const [name, delta] of Object.entries(choice.effects)) {
         const b = s.variables[name];
         const set = sets[name];
@@ -429,7 +429,7 @@ export function analyseScenario(
     for (const choice of node.choices) {
       // a choice to a place that is never reached is explained at that place
       if (x.offered.has(choice.id) || !x.possible.has(choice.next)) continue;
-      const why = whyNever(s, x, nodeId, choice);
+      const why = whyNever(x, nodeId, choice);
       if (x.exact || why) {
         problems.push({
           file,
