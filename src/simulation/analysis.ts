@@ -292,6 +292,7 @@ const pathText = (path: string[]) => path.join(' → ') || 'the start';
 
 /** Why a choice can never be taken at its node, in words, or undefined when it can. */
 function whyNever(x: Exploration, nodeId: string, choice: Choice): string | undefined {
+  if (x.offered.has(choice.id)) return undefined; // a real run was offered it
   if (!x.possible.has(nodeId)) return `${choice.id} is in "${nodeId}", which can never be reached itself`;
   if (!choice.condition) return undefined;
   const sets = x.values.get(nodeId);

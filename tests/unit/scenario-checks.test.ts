@@ -359,3 +359,16 @@ describe('the studio can run the same checks in the browser', () => {
     expect(inputs).not.toContain('src/simulation/load.ts');
   });
 });
+
+describe('conditions on two variables at once', () => {
+  it('explains a condition whose parts hold apart but never together, and accepts one that holds together', () => {
+    const s = fixture();
+    s.variables.risk = { initial: 50, min: 0, max: 100 };
+    // every good choice raises trust by 10 and (now) lowers risk by 10: trust >= 60 comes with risk <= 10
+    for (const node of Object.values(s.nodes)) node.choices[0]!.effects = { trust: 10, risk: -10 };
+    s.nodes.n5!.choices[2]!.condition = { all: [{ variable: 'trust', op: '>=', value: 60 }, { variable: 'risk', op: '>=', value: 40 }] };
+    expectProblem(problemsOf(s), 'endings.mixed-end', /^this ending can never be reached$/, /c5-trusting \(in "n5"\) needs trust >= 60 and risk >= 40, which never holds together with the values a learner has at "n5"/);
+    s.nodes.n5!.choices[2]!.condition = { all: [{ variable: 'trust', op: '>=', value: 60 }, { variable: 'risk', op: '<=', value: 10 }] };
+    expect(problemsOf(s)).toEqual([]);
+  });
+});
