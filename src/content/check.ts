@@ -3,13 +3,14 @@
  * against English), glossaries and onboarding paths; and reports translation coverage.
  * Used by `npm run check:content` and the unit tests. Reads files; no Astro runtime.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { locales, type Locale } from '../i18n/locales.ts';
 import { formatProblems, validateModuleFrontmatter, type ContentProblem } from './modules.ts';
 import { bodyLineOffset, checkModuleFiles, type CoverageState, type ModuleFile } from './module-rules.ts';
 import { glossaryFile } from './glossary.ts';
 import { checkPathReferences, pathFile, pathNameProblems } from './paths.ts';
+import { filesStamp } from '../simulation/load.ts';
 import { parseYamlText } from '../simulation/yaml.ts';
 
 export type { CoverageState } from './module-rules.ts';
@@ -118,15 +119,6 @@ export function checkContent(root: string): ContentReport {
 }
 
 let lastCheck: { stamp: string; problems: ContentProblem[] } | undefined;
-
-/** The names and modification times of every file under a folder: what a new check depends on. */
-export function filesStamp(dir: string): string {
-  try {
-    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort().map((f) => `${f}:${statSync(path.join(dir, f)).mtimeMs}`).join('|');
-  } catch {
-    return '';
-  }
-}
 
 /**
  * Throws with every content problem, in the words of `npm run check:content`: the build and

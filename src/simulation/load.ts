@@ -2,7 +2,7 @@
  * Loads scenarios from content/scenarios/<id>/scenario.yaml (+ <lang>.yaml overlays) and
  * analyses them. Reads files (Node), so it serves the build, `npm run check:scenarios` and tests.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { analyseScenario, learnMoreProblems, type ScenarioAnalysis } from './analysis.ts';
 import { scenarioFolderProblems } from './files.ts';
@@ -79,4 +79,16 @@ export function loadScenarios(root: string): ScenarioReport {
     scenarios.push({ scenario: validated.scenario, overlays, analysis });
   }
   return { scenarios, problems, unchecked, unproven };
+}
+
+/** The names and modification times of every file under a folder: what a reload depends on. */
+export function filesStamp(dir: string): string {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .sort()
+      .map((f) => `${f}:${statSync(path.join(dir, f)).mtimeMs}`)
+      .join('|');
+  } catch {
+    return '';
+  }
 }

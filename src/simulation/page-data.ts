@@ -5,32 +5,17 @@
  * In development (`npm run dev`) the scenarios are read again when a file changed, so an edit
  * shows at the next page load, and a broken scenario shows its problems in the page.
  */
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { Locale } from '../i18n/locales.ts';
-import { loadScenarios, type LoadedScenario } from './load.ts';
+import { filesStamp, loadScenarios, type LoadedScenario } from './load.ts';
 import { renderMarkdown } from './markdown.ts';
 import { applyOverlay, formatScenarioProblems, type Scenario } from './schema.ts';
 
 let loaded: { stamp: string; scenarios: LoadedScenario[] } | undefined;
 
-/** The names and modification times of the scenario files: what a reload depends on. */
-function scenarioFilesStamp(root: string): string {
-  const dir = path.join(root, 'content', 'scenarios');
-  try {
-    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .sort()
-      .map((f) => `${f}:${statSync(path.join(dir, f)).mtimeMs}`)
-      .join('|');
-  } catch {
-    return '';
-  }
-}
-
 export function allScenarios(): LoadedScenario[] {
   const root = process.cwd();
   // in a build the files do not change: read them once
-  const stamp = import.meta.env?.DEV ? scenarioFilesStamp(root) : 'build';
+  const stamp = import.meta.env?.DEV ? filesStamp(`${root}/content/scenarios`) : 'build';
   if (!loaded || loaded.stamp !== stamp) {
     const report = loadScenarios(root);
     if (report.problems.length > 0) throw new Error(`Invalid case simulations:\n${formatScenarioProblems(report.problems)}`);
