@@ -15,7 +15,10 @@
  * The XState machine (machine.ts) stays the runtime; this mirrors its rules (conditions from
  * conditionHolds, effects clamped as in applyEffects), which the unit tests replay on it.
  */
+import { compare } from './machine.ts';
 import type { Scenario } from './schema.ts';
+
+export { compare };
 
 /** The default number of (node, values) states explored exactly before falling back. */
 export const defaultStateBudget = 250_000;
@@ -101,22 +104,6 @@ export class ValueSet {
     const out = ValueSet.empty(this.lo, this.hi);
     for (let v = this.lo; v <= this.hi; v++) if (this.has(v)) out.add(Math.min(this.hi, Math.max(this.lo, v + delta)));
     return out;
-  }
-}
-
-/**
- * Whether `value op threshold` holds.
- * @example compare('>=', 50, 40) // true
- */
-export function compare(op: string, value: number, threshold: number): boolean {
-  switch (op) {
-    case '<': return value < threshold;
-    case '<=': return value <= threshold;
-    case '>': return value > threshold;
-    case '>=': return value >= threshold;
-    case '==': return value === threshold;
-    case '!=': return value !== threshold;
-    default: return false;
   }
 }
 

@@ -21,23 +21,29 @@ export interface ScenarioContext {
 export type ChooseEvent = { type: 'CHOOSE'; choice: string };
 
 /**
+ * Whether `value op threshold` holds: the meaning of a comparison, for the runtime
+ * (machine.ts) and the analysis (explore.ts) alike.
+ * @example compare('>=', 50, 40) // true
+ */
+export function compare(op: string, value: number, threshold: number): boolean {
+  switch (op) {
+    case '<': return value < threshold;
+    case '<=': return value <= threshold;
+    case '>': return value > threshold;
+    case '>=': return value >= threshold;
+    case '==': return value === threshold;
+    case '!=': return value !== threshold;
+    default: return false;
+  }
+}
+
+/**
  * Whether a condition holds for the current variables.
  * @example conditionHolds({ all: [{ variable: 'trust', op: '>=', value: 50 }] }, { trust: 60 }) // true
  */
 export function conditionHolds(condition: Condition | undefined, variables: Record<string, number>): boolean {
   if (!condition) return true;
-  const test = ({ variable, op, value }: { variable: string; op: string; value: number }) => {
-    const v = variables[variable] ?? 0;
-    switch (op) {
-      case '<': return v < value;
-      case '<=': return v <= value;
-      case '>': return v > value;
-      case '>=': return v >= value;
-      case '==': return v === value;
-      case '!=': return v !== value;
-      default: return false;
-    }
-  };
+  const test = ({ variable, op, value }: { variable: string; op: string; value: number }) => compare(op, variables[variable] ?? 0, value);
   return 'all' in condition ? condition.all.every(test) : condition.any.some(test);
 }
 

@@ -14,43 +14,11 @@ import { bundleHooksLibrary } from '../../scripts/lib/hooks-bundle.ts';
 import { freePort, startPocketBase, type RunningPocketBase } from '../../scripts/lib/pb-process.ts';
 import { publishSite } from '../../scripts/lib/site-build.ts';
 import { childEnv } from '../support/child-env.ts';
+import { moduleFile } from '../support/module-fixture.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'continuum-atomic-'));
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'continuum-atomic-pb-'));
 let pb: RunningPocketBase;
-
-const module = (body: string) => `---
-title: "A new module"
-summary: "Added while the site is live."
-tracks: [teacher]
-minutes: 5
-objectives:
-  - "Check that the site stays up."
-sections:
-  - id: only
-    title: "Only section"
-  - id: key-points
-    title: "Key points"
----
-
-<Section id="only">
-
-${body}
-
-<Callout kind="example" title="What would you do?">
-
-A fictional case.
-
-</Callout>
-
-</Section>
-
-<Section id="key-points">
-
-- The live site stays up.
-
-</Section>
-`;
 
 /** Runs `npm run build` (node scripts/build.ts) in the copy while polling pages; returns the exit code, output and every status seen. */
 async function buildWhilePolling(paths: string[]): Promise<{ code: number | null; output: string; statuses: number[] }> {
@@ -93,11 +61,13 @@ describe('building while the site is served', () => {
 
   it('keeps serving the last good site when a module is malformed', async () => {
     mkdirSync(path.join(dir, 'content/modules/added'), { recursive: true });
-    writeFileSync(path.join(dir, 'content/modules/added/en.mdx'), module('Text <img src="x" onerror="alert(1)" /> here.'));
+    const text = moduleFile('minutes: 5\n', 'Text <img src="x" onerror="alert(1)" /> here.');
+    const line = text.split('\n').findIndex((l) => l.includes('<img')) + 1;
+    writeFileSync(path.join(dir, 'content/modules/added/en.mdx'), text);
     const before = readlinkSync(path.join(dir, 'dist'));
     const { code, output, statuses } = await buildWhilePolling(pages);
     expect(code).not.toBe(0);
-    expect(output).toContain('content/modules/added/en.mdx:17: body: raw HTML is not allowed: <img>');
+    expect(output).toContain(`content/modules/added/en.mdx:${line}: body: raw HTML is not allowed: <img>`);
     expect(output).toContain('dist/ still holds the last good site');
     expect(statuses.length).toBeGreaterThanOrEqual(pages.length * 2);
     expect(new Set(statuses)).toEqual(new Set([200]));
@@ -107,7 +77,7 @@ describe('building while the site is served', () => {
   }, 180_000);
 
   it('switches to the new build once it succeeds, without a restart and without a gap', async () => {
-    writeFileSync(path.join(dir, 'content/modules/added/en.mdx'), module('Plain text here.'));
+    writeFileSync(path.join(dir, 'content/modules/added/en.mdx'), moduleFile('minutes: 5\n', 'Plain text here.'));
     const { code, output, statuses } = await buildWhilePolling(pages);
     expect(code, output).toBe(0);
     expect(new Set(statuses)).toEqual(new Set([200]));

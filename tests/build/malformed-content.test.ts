@@ -11,6 +11,7 @@ import { splitFrontmatter } from '../../src/content/check.ts';
 import { bodyLineOffset, moduleBodyProblems } from '../../src/content/module-rules.ts';
 import { formatProblems } from '../../src/content/modules.ts';
 import { childEnv } from '../support/child-env.ts';
+import { moduleFile } from '../support/module-fixture.ts';
 
 function buildWith(files: Record<string, string>, inspect?: (dist: string) => void): { status: number | null; output: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'continuum-build-'));
@@ -38,38 +39,7 @@ function buildWith(files: Record<string, string>, inspect?: (dist: string) => vo
   }
 }
 
-const frontmatter = (extra: string) => `---
-title: "Broken module"
-summary: "A module with a mistake in it."
-tracks: [teacher]
-version: 1
-objectives:
-  - "Notice the mistake"
-sections:
-  - id: only
-    title: "Only section"
-  - id: key-points
-    title: "Key points"
-${extra}---
-
-<Section id="only">
-
-Text.
-
-<Callout kind="example" title="What would you do?">
-
-A fictional case.
-
-</Callout>
-
-</Section>
-
-<Section id="key-points">
-
-- Remember.
-
-</Section>
-`;
+const frontmatter = (extra: string) => moduleFile(extra);
 
 describe('the build rejects malformed content', () => {
   it('names the file, the field and the reason for a bad frontmatter value', () => {

@@ -12,32 +12,12 @@ import { sameTermProblems } from '../../src/content/glossary.ts';
 import { checkModuleFiles, frontmatterRuleProblems, moduleBodyProblems } from '../../src/content/module-rules.ts';
 import { formatProblems, type ContentProblem, type ModuleFrontmatter } from '../../src/content/modules.ts';
 import { locales } from '../../src/i18n/locales.ts';
+import { moduleBody } from '../support/module-fixture.ts';
 
 const file = 'content/modules/sample/en.mdx';
-const sections = [{ id: 'intro' }, { id: 'key-points' }];
+const sections = [{ id: 'only' }, { id: 'key-points' }];
 
-/** A body that follows every rule; `intro` is replaced to break one. */
-function body(intro = 'Some text.') {
-  return `
-<Section id="intro">
-
-${intro}
-
-<Callout kind="example" title="What would you do?">
-
-A fictional case.
-
-</Callout>
-
-</Section>
-
-<Section id="key-points">
-
-- Remember this.
-
-</Section>
-`;
-}
+const body = moduleBody;
 
 /** The one problem whose reason matches, checked to name the file, to have a fix and (when given) the line. */
 function expectProblem(problems: readonly ContentProblem[], reason: RegExp, fix: RegExp, line?: number, expectedFile = file): ContentProblem {
@@ -110,7 +90,7 @@ describe('module bodies', () => {
 function frontmatter(version = 1): ModuleFrontmatter {
   return {
     title: 'Sample', summary: 'A sample module.', tracks: ['teacher'], minutes: 5, version,
-    objectives: ['Know the sample.'], sections: [{ id: 'intro', title: 'Intro' }, { id: 'key-points', title: 'Key points' }],
+    objectives: ['Know the sample.'], sections: [{ id: 'only', title: 'Only' }, { id: 'key-points', title: 'Key points' }],
   };
 }
 
