@@ -4,6 +4,25 @@ import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGlossary from './src/content/remark-glossary.ts';
+import { assertContentValid } from './src/content/check.ts';
+import { allScenarios } from './src/simulation/page-data.ts';
+
+/**
+ * The content checks of `npm run check:content` and `npm run check:scenarios`, run before
+ * anything is built: a bad file stops the build with the same words as the checks (and
+ * before the MDX compiler or the content layer reports it in theirs).
+ */
+/** @type {import('astro').AstroIntegration} */
+const contentChecks = {
+  name: 'continuum-content-checks',
+  hooks: {
+    'astro:config:setup': ({ command }) => {
+      if (command !== 'build') return;
+      assertContentValid(process.cwd());
+      allScenarios();
+    },
+  },
+};
 
 // Static site: every page is prerendered per locale and served by PocketBase
 // (its --publicDir) beside the API on one origin. See README.md.
@@ -15,10 +34,22 @@ export default defineConfig({
   // The unified (remark) processor instead of the default Sätteri, for the glossary plugin,
   // which links the first use of each term in a module to the glossary. MDX inherits it.
   markdown: { processor: unified({ remarkPlugins: [remarkGlossary] }) },
-  integrations: [mdx(), svelte()],
+  integrations: [contentChecks, mdx(), svelte()],
   devToolbar: { enabled: false },
   vite: {
+    build: {
+      rolldownOptions: {
+        // Astro 7's MDX pages carry a "use astro:head-inject" directive that the bundler warns
+        // about once per page (withastro/astro#18087, harmless); dropped so real warnings show
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
     server: {
+      // earlier builds (scripts/lib/site-build.ts) are not sources to watch
+      watch: { ignored: ['**/.builds/**'] },
       // `npm run dev`: the islands talk to the PocketBase started by scripts/dev.ts
       proxy: { '/api': process.env.CONTINUUM_PB_URL ?? 'http://127.0.0.1:8090' },
     },

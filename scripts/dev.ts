@@ -15,7 +15,7 @@ const pbPort = Number(process.env.PB_PORT ?? 8090);
 async function main() {
   if (await portInUse(pbPort)) throw new Error(`Port ${pbPort} is in use; stop the other PocketBase or set PB_PORT.`);
   const binary = await ensurePocketBase();
-  await bundleHooksLibrary();
+  await bundleHooksLibrary({ strict: false });
   const pb = await startPocketBase({ binary, dataDir, port: pbPort, output: 'inherit' });
   console.log(`PocketBase API on ${pb.url} (data in ${path.relative(root, dataDir)}/; run npm start once for demo accounts)`);
   const astro = spawn(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'dev'], {

@@ -7,7 +7,6 @@
  * Options (environment): PORT (default 8090), HOST (default 127.0.0.1), PB_BIN,
  * SKIP_BUILD=1 to serve the existing dist/ as it is.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { bundleHooksLibrary } from './lib/hooks-bundle.ts';
 import { projectFacts } from '../src/content/catalogue.ts';
 import { portInUse, startPocketBase, superuserToken, upsertSuperuser } from './lib/pb-process.ts';
 import { demoAccounts, demoPassword, seedDemoAccounts, seedDemoOnboarding } from './lib/demo-accounts.ts';
+import { buildSite } from './lib/site-build.ts';
 
 import { dataDir, root, siteDir } from './lib/paths.ts';
 
@@ -46,15 +46,9 @@ async function main() {
   await bundleHooksLibrary();
 
   if (process.env.SKIP_BUILD !== '1' || !existsSync(path.join(siteDir, 'index.html'))) {
-    step('Building the site (astro build)');
-    const build = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, CONTINUUM_SITE_URL: `http://${host}:${port}` },
-    });
-    if (build.status !== 0) throw new Error('The site did not build; see the errors above (each names the file, field and reason).');
-    const index = spawnSync(path.join(root, 'node_modules/.bin/pagefind'), ['--site', siteDir, '--quiet'], { cwd: root, stdio: 'inherit' });
-    if (index.status !== 0) throw new Error('The search index (pagefind) could not be built; see above.');
+    step('Building the site (astro build, then the search index; dist/ switches only if both succeed)');
+    const build = buildSite({ root, env: { CONTINUUM_SITE_URL: `http://${host}:${port}` } });
+    if (!build.ok) throw new Error('The site did not build; see the errors above (each names the file, field and reason).');
   }
 
   step('Database and demo accounts');

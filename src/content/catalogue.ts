@@ -11,18 +11,19 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { defaultLocale, locales, type Locale } from '../i18n/locales.ts';
-import { checkModuleBody, compareWithEnglish, tracks, validateModuleFrontmatter, type ContentProblem, type ModuleFrontmatter } from './modules.ts';
+import { formatProblems, tracks, validateModuleFrontmatter, type ContentProblem, type ModuleFrontmatter } from './modules.ts';
+import { bodyLineOffset, checkModuleFiles, type CoverageState, type ModuleFile as RuleFile } from './module-rules.ts';
+import { parseYamlText } from '../simulation/yaml.ts';
+import { filesStamp, loadScenarios, type LoadedScenario } from '../simulation/load.ts';
 import { glossaryFile, type GlossaryFile } from './glossary.ts';
 import { checkPathReferences, pathFile, pathNameProblems, type PathStep } from './paths.ts';
-import { loadScenarios, type LoadedScenario } from '../simulation/load.ts';
 import { activityId } from '../learning-record/activities.ts';
 import { withScenarioVersion, type LearningFacts } from '../learning-record/facts.ts';
 import { answerKeys } from '../learning-record/grading.ts';
 import { scenarioStructure } from '../simulation/rules.ts';
 
-export type CoverageState = 'translated' | 'outdated' | 'missing' | 'invalid';
+export type { CoverageState } from './module-rules.ts';
 
 /** One module file that passed its checks. */
 export interface ModuleFile {
@@ -60,6 +61,10 @@ export interface Catalogue {
   coverage: Record<string, Record<Locale, CoverageState>>;
   glossaryCoverage: Record<Locale, CoverageState>;
   problems: ContentProblem[];
+  /** Scenario folders that could not be read (listed so that none vanishes silently). */
+  uncheckedScenarios: string[];
+  /** What the scenario analysis could not prove in very large scenarios (warnings, not errors). */
+  unproven: ContentProblem[];
 }
 
 /** The frontmatter and body of an MDX file, or null when it has no --- block. */
@@ -68,12 +73,15 @@ export function splitFrontmatter(text: string): { frontmatter: string; body: str
   return match ? { frontmatter: match[1] ?? '', body: match[2] ?? '' } : null;
 }
 
-function yamlProblem(file: string, error: unknown): ContentProblem {
-  return { file, field: '(YAML)', reason: `not valid YAML: ${(error as Error).message.split('\n')[0]}` };
+/** Parses YAML, or records the problem with its line, an excerpt and a fix. */
+function readYaml(file: string, text: string, problems: ContentProblem[], lineOffset = 0): { ok: true; data: unknown } | { ok: false } {
+  const result = parseYamlText(text, lineOffset);
+  if (result.ok) return result;
+  problems.push({ file, line: result.problem.line, field: '(YAML)', reason: result.problem.reason, fix: result.problem.fix });
+  return { ok: false };
 }
 
 const isLocaleName = (lang: string): lang is Locale => (locales as readonly string[]).includes(lang);
-const emptyRow = () => Object.fromEntries(locales.map((l) => [l, 'missing'])) as Record<Locale, CoverageState>;
 const listDir = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((d) => !d.startsWith('.')).sort() : []);
 
 function loadModules(root: string, problems: ContentProblem[]) {
@@ -81,85 +89,55 @@ function loadModules(root: string, problems: ContentProblem[]) {
   const modules: CatalogueModule[] = [];
   const coverage: Catalogue['coverage'] = {};
   for (const slug of listDir(modulesDir)) {
-    const files: CatalogueModule['files'] = {};
-    const row = emptyRow();
-    let englishExists = false;
+    const files: RuleFile[] = [];
     for (const name of listDir(path.join(modulesDir, slug))) {
       const file = `content/modules/${slug}/${name}`;
+      if (!name.endsWith('.mdx')) {
+        problems.push({ file, field: '(file name)', reason: 'this file is not read', fix: `name a module file <locale>.mdx with a locale of ${locales.join(', ')}` });
+        continue;
+      }
       const lang = name.replace(/\.mdx$/, '');
-      if (!name.endsWith('.mdx') || !isLocaleName(lang)) {
-        problems.push({ file, field: '(file name)', reason: `expected <locale>.mdx with a locale of ${locales.join(', ')}, e.g. fr.mdx` });
-        continue;
-      }
-      if (lang === defaultLocale) englishExists = true;
-      const parts = splitFrontmatter(readFileSync(path.join(modulesDir, slug, name), 'utf8'));
-      row[lang] = 'invalid';
+      const text = readFileSync(path.join(modulesDir, slug, name), 'utf8');
+      const parts = splitFrontmatter(text);
       if (!parts) {
-        problems.push({ file, field: '(frontmatter)', reason: 'the file must start with a --- frontmatter block closed by ---' });
+        problems.push({ file, field: '(frontmatter)', reason: 'the file must start with a --- frontmatter block closed by ---', fix: 'see docs/writing-modules.md for the frontmatter' });
+        files.push({ lang, file, body: text });
         continue;
       }
-      let data: unknown;
-      try {
-        data = parseYaml(parts.frontmatter);
-      } catch (error) {
-        problems.push(yamlProblem(file, error));
-        continue;
-      }
-      const result = validateModuleFrontmatter(file, data);
-      if (!result.ok) {
-        problems.push(...result.problems);
-        continue;
-      }
-      const bodyProblems = checkModuleBody(file, result.data.sections, parts.body);
-      problems.push(...bodyProblems);
-      if (bodyProblems.length) continue;
-      files[lang] = { slug, lang, file, frontmatter: result.data, body: parts.body };
-      row[lang] = 'translated';
+      const yaml = readYaml(file, parts.frontmatter, problems, 1);
+      const result = yaml.ok ? validateModuleFrontmatter(file, yaml.data) : undefined;
+      if (result && !result.ok) problems.push(...result.problems);
+      files.push({ lang, file, data: result?.ok ? result.data : undefined, body: parts.body, lineOffset: bodyLineOffset(text) });
     }
-    const english = files[defaultLocale];
-    if (!englishExists) {
-      problems.push({ file: `content/modules/${slug}/`, field: 'en.mdx', reason: 'every module needs its English original, en.mdx' });
-    }
-    if (english) {
-      for (const lang of locales) {
-        const translation = files[lang];
-        if (lang === defaultLocale || !translation) continue;
-        const structure = compareWithEnglish(translation.file, translation.frontmatter, english.frontmatter);
-        problems.push(...structure);
-        if (structure.length) {
-          row[lang] = 'invalid';
-          delete files[lang];
-        } else if (translation.frontmatter.version < english.frontmatter.version) {
-          row[lang] = 'outdated';
-        }
-      }
-      modules.push({ slug, files });
-    }
+    // one function checks a module across its languages (module-rules.ts): the build and the checks agree
+    const checked = checkModuleFiles(slug, files, locales);
+    problems.push(...checked.problems);
+    const row = checked.coverage as Record<Locale, CoverageState>;
     coverage[slug] = row;
+    const valid: CatalogueModule['files'] = {};
+    for (const f of files) {
+      if (f.data && isLocaleName(f.lang) && (row[f.lang] === 'translated' || row[f.lang] === 'outdated')) {
+        valid[f.lang] = { slug, lang: f.lang, file: f.file, frontmatter: f.data, body: f.body };
+      }
+    }
+    if (valid[defaultLocale]) modules.push({ slug, files: valid });
   }
   return { modules, coverage };
 }
 
 function loadGlossaries(root: string, problems: ContentProblem[]) {
-  const glossaryCoverage = emptyRow();
+  const glossaryCoverage = Object.fromEntries(locales.map((l) => [l, 'missing'])) as Record<Locale, CoverageState>;
   const glossaries: Catalogue['glossaries'] = {};
   const dir = path.join(root, 'content', 'glossary');
-  let englishIds: string[] = [];
+  let englishIds: string[] | undefined;
   for (const lang of [defaultLocale, ...locales.filter((l) => l !== defaultLocale)]) {
     const full = path.join(dir, `${lang}.yaml`);
     if (!existsSync(full)) continue;
     const file = `content/glossary/${lang}.yaml`;
-    let raw: unknown;
-    try {
-      raw = parseYaml(readFileSync(full, 'utf8'));
-    } catch (error) {
-      problems.push(yamlProblem(file, error));
-      glossaryCoverage[lang] = 'invalid';
-      continue;
-    }
-    const result = glossaryFile.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) problems.push({ file, field: issue.path.map(String).join('.') || '(file)', reason: issue.message });
+    const yaml = readYaml(file, readFileSync(full, 'utf8'), problems);
+    const result = yaml.ok ? glossaryFile.safeParse(yaml.data) : undefined;
+    if (!result?.success) {
+      for (const issue of result?.error.issues ?? []) problems.push({ file, field: issue.path.map(String).join('.') || '(file)', reason: issue.message });
       glossaryCoverage[lang] = 'invalid';
       continue;
     }
@@ -170,8 +148,9 @@ function loadGlossaries(root: string, problems: ContentProblem[]) {
       englishIds = ids;
       continue;
     }
-    const extra = ids.filter((id) => !englishIds.includes(id));
-    if (extra.length) problems.push({ file, field: 'terms', reason: `term ids not in en.yaml: ${extra.join(', ')}` });
+    if (!englishIds) continue; // compared only with a valid en.yaml: an invalid one is reported once, above
+    const extra = ids.filter((id) => !englishIds!.includes(id));
+    if (extra.length) problems.push({ file, field: 'terms', reason: `term ids not in en.yaml: ${extra.join(', ')}`, fix: 'use the ids of en.yaml (ids are never translated), or add the terms to en.yaml first' });
     if (englishIds.some((id) => !ids.includes(id))) glossaryCoverage[lang] = 'outdated';
   }
   return { glossaries, glossaryCoverage };
@@ -183,14 +162,9 @@ function loadPaths(root: string, modules: readonly string[], scenarios: readonly
   for (const name of listDir(dir).filter((f) => f.endsWith('.yaml'))) {
     const file = `content/paths/${name}`;
     const id = name.replace(/\.yaml$/, '');
-    let raw: unknown;
-    try {
-      raw = parseYaml(readFileSync(path.join(dir, name), 'utf8'));
-    } catch (error) {
-      problems.push(yamlProblem(file, error));
-      continue;
-    }
-    const result = pathFile.safeParse(raw);
+    const yaml = readYaml(file, readFileSync(path.join(dir, name), 'utf8'), problems);
+    if (!yaml.ok) continue;
+    const result = pathFile.safeParse(yaml.data);
     if (!result.success) {
       for (const issue of result.error.issues) problems.push({ file, field: issue.path.map(String).join('.') || '(file)', reason: issue.message });
       continue;
@@ -213,27 +187,30 @@ export function loadCatalogue(root: string): Catalogue {
   const { modules, coverage } = loadModules(root, problems);
   const { glossaries, glossaryCoverage } = loadGlossaries(root, problems);
   const scenarioReport = loadScenarios(root);
-  problems.push(...scenarioReport.problems.map((p) => ({ file: p.file, field: p.where, reason: p.reason })));
+  const asContent = (p: (typeof scenarioReport.problems)[number]): ContentProblem => ({ file: p.file, field: p.where, reason: p.reason, ...(p.fix ? { fix: p.fix } : {}) });
+  problems.push(...scenarioReport.problems.map(asContent));
   const scenarioIds = listDir(path.join(root, 'content', 'scenarios'));
   const paths = loadPaths(root, Object.keys(coverage), scenarioIds, problems);
-  return { modules, scenarios: scenarioReport.scenarios, paths, glossaries, coverage, glossaryCoverage, problems };
+  return {
+    modules, scenarios: scenarioReport.scenarios, paths, glossaries, coverage, glossaryCoverage, problems,
+    uncheckedScenarios: scenarioReport.unchecked, unproven: scenarioReport.unproven.map(asContent),
+  };
 }
 
-const cache = new Map<string, Catalogue>();
+const cache = new Map<string, { stamp: string; catalogue: Catalogue }>();
 
-/** The catalogue of `root`, read once per process (the build and the server start read it many times). */
+/**
+ * The catalogue of `root`, read again only when a file under content/ changed (the build reads
+ * it many times; the dev server sees every edit).
+ */
 export function catalogueOf(root: string): Catalogue {
-  let catalogue = cache.get(root);
-  if (!catalogue) {
-    catalogue = loadCatalogue(root);
-    cache.set(root, catalogue);
+  const stamp = filesStamp(path.join(root, 'content'));
+  let cached = cache.get(root);
+  if (!cached || cached.stamp !== stamp) {
+    cached = { stamp, catalogue: loadCatalogue(root) };
+    cache.set(root, cached);
   }
-  return catalogue;
-}
-
-/** Forgets what was read (the dev server, after a content file changed). */
-export function forgetCatalogue(): void {
-  cache.clear();
+  return cached.catalogue;
 }
 
 /**
@@ -261,7 +238,7 @@ export function learningFacts(catalogue: Catalogue): LearningFacts {
  */
 export function assertValid(catalogue: Catalogue): Catalogue {
   if (catalogue.problems.length) {
-    throw new Error(`Invalid content (${catalogue.problems.length} problem${catalogue.problems.length === 1 ? '' : 's'}):\n${catalogue.problems.map((p) => `${p.file}: ${p.field}: ${p.reason}`).join('\n')}`);
+    throw new Error(`Invalid content (npm run check:content and check:scenarios show the same):\n${formatProblems(catalogue.problems)}`);
   }
   return catalogue;
 }

@@ -123,20 +123,24 @@ export const moduleFrontmatter = z
 
 export type ModuleFrontmatter = z.infer<typeof moduleFrontmatter>;
 
-/** A problem found in a content file, with where and why. */
+/** A problem found in a content file, with where and why, and what to do about it. */
 export interface ContentProblem {
   file: string;
   field: string;
   reason: string;
+  /** The line in the file, when the problem is in a body or a YAML text. */
+  line?: number;
+  /** What to do about it, in an author's words. */
+  fix?: string;
 }
 
 /**
- * Formats problems as one line each: `file: field: reason`.
+ * Formats problems as one line each, `file[:line]: field: reason`, with the fix below.
  * @example formatProblems([{ file: 'a.mdx', field: 'title', reason: 'must not be empty' }])
  * // 'a.mdx: title: must not be empty'
  */
 export function formatProblems(problems: readonly ContentProblem[]): string {
-  return problems.map((p) => `${p.file}: ${p.field}: ${p.reason}`).join('\n');
+  return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.field}: ${p.reason}${p.fix ? `\n    fix: ${p.fix}` : ''}`).join('\n');
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {

@@ -23,7 +23,7 @@ export interface ScenarioContext {
 
 export type ChooseEvent = { type: 'CHOOSE'; choice: string };
 
-export { applyEffects, availableChoices, conditionHolds } from './rules.ts';
+export { applyEffects, availableChoices, compare, conditionHolds } from './rules.ts';
 
 export function initialContext(scenario: Scenario, registration = ''): ScenarioContext {
   return { registration, variables: initialVariables(scenario), scores: initialScores(scenario), history: [] };

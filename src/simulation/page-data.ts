@@ -1,10 +1,13 @@
 /**
  * Build-time data for the scenario pages: scenarios from the content catalogue (the build fails
- * on any problem, naming the file and the node or choice), localized, with texts rendered to HTML.
+ * on any problem, naming the file and the node or choice), localized, with texts rendered to HTML
+ * by the one safe Markdown renderer (markdown.ts: no raw HTML, no javascript: links).
+ * In development (`npm run dev`) the catalogue is read again when a file changed, so an edit
+ * shows at the next page load, and a broken scenario shows its problems in the page.
  */
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import type { Locale } from '../i18n/locales.ts';
 import type { LoadedScenario } from './load.ts';
+import { renderMarkdown } from './markdown.ts';
 import { applyOverlay, type Scenario } from './schema.ts';
 import { assertValid, catalogueOf } from '../content/catalogue.ts';
 
@@ -18,14 +21,11 @@ export function localizedScenario(item: LoadedScenario, lang: Locale): { scenari
   return { scenario: applyOverlay(item.scenario, overlay), translated: lang === 'en' || overlay !== undefined };
 }
 
-let processor: Awaited<ReturnType<typeof createMarkdownProcessor>> | undefined;
-
-/** Each node's and ending's text as HTML. */
-export async function renderTexts(scenario: Scenario): Promise<Record<string, string>> {
-  processor ??= await createMarkdownProcessor();
+/** Each node's and ending's text as HTML (raw HTML escaped, unsafe links dropped). */
+export function renderTexts(scenario: Scenario): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [id, node] of Object.entries(scenario.nodes)) out[id] = (await processor.render(node.text)).code;
-  for (const [id, ending] of Object.entries(scenario.endings)) out[id] = (await processor.render(ending.text)).code;
+  for (const [id, node] of Object.entries(scenario.nodes)) out[id] = renderMarkdown(node.text);
+  for (const [id, ending] of Object.entries(scenario.endings)) out[id] = renderMarkdown(ending.text);
   return out;
 }
 

@@ -31,23 +31,29 @@ export interface ScenarioStructure {
 const hasOwn = (map: object, key: string) => Object.prototype.hasOwnProperty.call(map, key);
 
 /**
- * Whether a condition holds for the current variables.
+ * Whether `value op threshold` holds: the meaning of a comparison, for the runtime, the
+ * analysis (explore.ts) and the server's replay alike.
+ * @example compare('>=', 50, 40) // true
+ */
+export function compare(op: string, value: number, threshold: number): boolean {
+  switch (op) {
+    case '<': return value < threshold;
+    case '<=': return value <= threshold;
+    case '>': return value > threshold;
+    case '>=': return value >= threshold;
+    case '==': return value === threshold;
+    case '!=': return value !== threshold;
+    default: return false;
+  }
+}
+
+/**
+ * Whether a condition holds for the current variables (an unknown variable reads as 0).
  * @example conditionHolds({ all: [{ variable: 'trust', op: '>=', value: 50 }] }, { trust: 60 }) // true
  */
 export function conditionHolds(condition: Condition | undefined, variables: Record<string, number>): boolean {
   if (!condition) return true;
-  const test = ({ variable, op, value }: { variable: string; op: string; value: number }) => {
-    const v = hasOwn(variables, variable) ? variables[variable]! : 0;
-    switch (op) {
-      case '<': return v < value;
-      case '<=': return v <= value;
-      case '>': return v > value;
-      case '>=': return v >= value;
-      case '==': return v === value;
-      case '!=': return v !== value;
-      default: return false;
-    }
-  };
+  const test = ({ variable, op, value }: { variable: string; op: string; value: number }) => compare(op, hasOwn(variables, variable) ? variables[variable]! : 0, value);
   return 'all' in condition ? condition.all.every(test) : condition.any.some(test);
 }
 

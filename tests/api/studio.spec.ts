@@ -20,7 +20,7 @@ const editors: Actor[] = ['trainer', 'admin'];
 
 let people: Record<Exclude<Actor, 'guest'>, Person>;
 let secondTrainer: Person;
-const headers = (actor: Actor) => (actor === 'guest' ? {} : { Authorization: people[actor].token });
+const headers = (actor: Actor): Record<string, string> => (actor === 'guest' ? {} : { Authorization: people[actor].token });
 
 /** A built-in scenario as a studio document (what the studio's import of the files makes). */
 function builtInDocument(id: string) {

@@ -7,6 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { splitFrontmatter } from '../../src/content/catalogue.ts';
+import { bodyLineOffset, moduleBodyProblems } from '../../src/content/module-rules.ts';
+import { formatProblems } from '../../src/content/modules.ts';
+import { childEnv } from '../support/child-env.ts';
+import { moduleFile } from '../support/module-fixture.ts';
 
 function buildWith(files: Record<string, string>, inspect?: (dist: string) => void): { status: number | null; output: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'continuum-build-'));
@@ -24,7 +29,7 @@ function buildWith(files: Record<string, string>, inspect?: (dist: string) => vo
     const result = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: dir,
       encoding: 'utf8',
-      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: childEnv(),
       timeout: 120_000,
     });
     if (inspect && result.status === 0) inspect(path.join(dir, 'dist'));
@@ -34,24 +39,7 @@ function buildWith(files: Record<string, string>, inspect?: (dist: string) => vo
   }
 }
 
-const frontmatter = (extra: string) => `---
-title: "Broken module"
-summary: "A module with a mistake in it."
-tracks: [teacher]
-version: 1
-objectives:
-  - "Notice the mistake"
-sections:
-  - id: only
-    title: "Only section"
-${extra}---
-
-<Section id="only">
-
-Text.
-
-</Section>
-`;
+const frontmatter = (extra: string) => moduleFile(extra);
 
 describe('the build rejects malformed content', () => {
   it('names the file, the field and the reason for a bad frontmatter value', () => {
@@ -68,6 +56,21 @@ describe('the build rejects malformed content', () => {
     expect(status).not.toBe(0);
     expect(output).toContain('content/modules/broken/en.mdx: sections[0].id: section "only" is declared in the frontmatter but the body has no <Section id="only"> block');
   });
+
+  it('stops on an MDX syntax error with the same words as npm run check:content', () => {
+    const text = frontmatter('minutes: 5\n').replace('Text.', 'Ages { 12 to 17');
+    const expected = formatProblems(moduleBodyProblems('content/modules/broken/en.mdx', splitFrontmatter(text)!.body, [{ id: 'only' }, { id: 'key-points' }], bodyLineOffset(text)));
+    expect(expected).toMatch(/^content\/modules\/broken\/en\.mdx:\d+: body: a "\{" starts code in MDX/);
+    const { status, output } = buildWith({ 'content/modules/broken/en.mdx': text });
+    expect(status).not.toBe(0);
+    expect(output).toContain(expected);
+  });
+
+  it('stops on a translation without its English original, which the check reports too', () => {
+    const { status, output } = buildWith({ 'content/modules/french-only/fr.mdx': frontmatter('minutes: 5\n') });
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/modules/french-only/: en.mdx: every module needs its English original, en.mdx');
+  });
 });
 
 describe('a module without a translation', () => {
@@ -83,5 +86,5 @@ describe('a module without a translation', () => {
     expect(pt).toContain('data-testid="not-translated"');
     expect(pt).toMatch(/<article lang="en"/);
     expect(en).not.toContain('data-testid="not-translated"');
-  });
+  }, 180_000);
 });

@@ -9,12 +9,14 @@ describe('the content catalogue', () => {
   it('reports bad files with file, field and reason, and counts coverage', () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'continuum-content-'));
     try {
-      const mod = (version: number, body = '<Section id="a">\n\nText.\n\n</Section>\n') =>
-        `---\ntitle: "T"\nsummary: "S"\ntracks: [teacher]\nminutes: 5\nversion: ${version}\nobjectives: ["o"]\nsections:\n  - id: a\n    title: "A"\n---\n\n${body}`;
+      // a module that follows the guide: an example callout, key points last
+      const keyPoints = '<Section id="key-points">\n\n- k\n\n</Section>\n';
+      const mod = (version: number, body = `<Section id="a">\n\nText.\n\n<Callout kind="example" title="E">\n\nCase.\n\n</Callout>\n\n</Section>\n\n${keyPoints}`) =>
+        `---\ntitle: "T"\nsummary: "S"\ntracks: [teacher]\nminutes: 5\nversion: ${version}\nobjectives: ["o"]\nsections:\n  - id: a\n    title: "A"\n  - id: key-points\n    title: "Key points"\n---\n\n${body}`;
       mkdirSync(path.join(root, 'content/modules/m'), { recursive: true });
       writeFileSync(path.join(root, 'content/modules/m/en.mdx'), mod(2));
       writeFileSync(path.join(root, 'content/modules/m/fr.mdx'), mod(1));
-      writeFileSync(path.join(root, 'content/modules/m/sw.mdx'), mod(2, '<Section id="b">\n\nx\n\n</Section>\n'));
+      writeFileSync(path.join(root, 'content/modules/m/sw.mdx'), mod(2, `<Section id="b">\n\nx\n\n<Callout kind="example" title="E">\n\nCase.\n\n</Callout>\n\n</Section>\n\n${keyPoints}`));
       mkdirSync(path.join(root, 'content/glossary'), { recursive: true });
       writeFileSync(path.join(root, 'content/glossary/en.yaml'), 'terms:\n  - id: child\n    term: child\n    definition: ""\n');
       mkdirSync(path.join(root, 'content/paths'), { recursive: true });

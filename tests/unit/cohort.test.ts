@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cohortRows, csvField, scenarioInsight, sortRows, stepCompletion, toCsv } from '../../src/learning-record/cohort.ts';
 
-const essentials = { id: 'essentials', steps: ['module:children-on-the-move', 'module:sharing-information-safely'] };
 const teacher = { id: 'teacher', track: 'teacher', steps: ['module:children-on-the-move', 'scenario:school-enrolment'] };
 const row = (activity: string, status: string) => ({ activity, status });
 
