@@ -144,8 +144,8 @@ onRecordsListRequest((e) => {
   const account = require(`${__hooks}/lib/accounts.js`);
   if (!account.isAdmin(e)) {
     const lib = require(`${__hooks}/_generated/accounts.cjs`);
-    const query = e.request.url.query();
-    const field = lib.hiddenFieldInQuery(query.get("filter"), query.get("sort"));
+    const query = e.requestInfo().query;
+    const field = lib.hiddenFieldInQuery(query.filter, query.sort);
     if (field) {
       throw new BadRequestError(`Lists cannot be filtered or sorted by "${field}": that field is not shown to you. Remove it from filter and sort.`);
     }
