@@ -35,7 +35,8 @@ async function main() {
     throw new Error(`Port ${port} is already in use. Stop the other server, or choose another with PORT=8091 npm run serve.`);
   }
   const binary = await ensurePocketBase((line) => log(line));
-  await bundleHooksLibrary();
+  // (the test setup bundles once for every PocketBase it starts, and says so)
+  if (process.env.CONTINUUM_HOOKS_BUNDLED !== '1') await bundleHooksLibrary();
   const firstRun = !existsSync(path.join(dataDir, 'data.db'));
   ensureDataDir(dataDir);
   const email = process.env.SUPERUSER_EMAIL;
