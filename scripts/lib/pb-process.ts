@@ -15,9 +15,9 @@ export interface PocketBaseOptions {
   /** Where PocketBase's own output goes: 'inherit' to show it, 'ignore' to drop it. */
   output?: 'inherit' | 'ignore' | 'pipe';
   /**
-   * PocketBase's development mode (every SQL statement printed). Only `npm run dev` turns it
-   * on; everything else passes --dev=false, since PocketBase would also turn it on by itself
-   * when its binary sits under the system temp folder.
+   * Leave PocketBase's development mode (every SQL statement printed) to PocketBase's own
+   * default: only `npm run dev` does. Everything else passes --dev=false, since PocketBase turns
+   * it on by itself when its binary sits under the system temp folder.
    */
   dev?: boolean;
   /** Origins allowed by CORS; by default only the site's own (PocketBase's default is "*"). */
