@@ -34,12 +34,7 @@ onRecordCreateRequest((e) => {
   if (superuser && body.verified === undefined) e.record.setVerified(true);
 
   if (!superuser && lib.isEmailAddress(email)) {
-    let existing = null;
-    try {
-      existing = e.app.findAuthRecordByEmail("users", email);
-    } catch (_) {
-      existing = null;
-    }
+    const existing = account.findByEmail(e.app, email);
     if (existing) {
       mail.sendAccountMail(e.app, existing, "accountExists", "reset", existing.newPasswordResetToken());
       // the answer a new account gets: the record as submitted, with a fresh id, never stored
@@ -123,12 +118,7 @@ routerUse((e) => {
     const lib = require(`${__hooks}/_generated/accounts.cjs`);
     const mail = require(`${__hooks}/lib/mail.js`);
     const email = lib.normaliseEmail(String(e.requestInfo().body.newEmail || ""));
-    let owner = null;
-    try {
-      owner = email ? e.app.findAuthRecordByEmail("users", email) : null;
-    } catch (_) {
-      owner = null;
-    }
+    const owner = require(`${__hooks}/lib/accounts.js`).findByEmail(e.app, email);
     if (owner && owner.id !== e.auth.id) {
       mail.sendAccountMail(e.app, owner, "emailInUse", "", "");
       return e.noContent(204);

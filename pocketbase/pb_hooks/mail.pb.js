@@ -41,14 +41,8 @@ routerAdd("GET", "/api/continuum/mail/status", (e) => {
 routerAdd("POST", "/api/continuum/invitations", (e) => {
   const lib = require(`${__hooks}/_generated/accounts.cjs`);
   const mail = require(`${__hooks}/lib/mail.js`);
-  const auth = e.auth;
-  const superuser = e.hasSuperuserAuth();
-  if (!require(`${__hooks}/lib/accounts.js`).isAdmin(e)) {
-    throw new ForbiddenError("Only administrators can invite people.");
-  }
-  if (!mail.enabled(e.app)) {
-    throw new BadRequestError("E-mail is not set up on this server, so invitations cannot be sent. Set SMTP_HOST and MAIL_FROM (see the README) and restart.");
-  }
+  const account = require(`${__hooks}/lib/accounts.js`);
+  const inviter = account.requireInviter(e);
   const body = e.requestInfo().body;
   const role = String(body.role || "learner");
   if (!lib.isInvitableRole(role)) {
@@ -90,15 +84,9 @@ routerAdd("POST", "/api/continuum/invitations", (e) => {
   if (list.invitees.length > lib.maxInvitationsAtOnce) {
     throw new BadRequestError(`At most ${lib.maxInvitationsAtOnce} people can be invited at once; this list has ${list.invitees.length}. Split it.`);
   }
-  const inviter = superuser ? "Continuum" : auth.getString("name") || "Continuum";
   const results = [];
   for (const invitee of list.invitees) {
-    let existing = null;
-    try {
-      existing = e.app.findAuthRecordByEmail("users", invitee.email);
-    } catch (_) {
-      existing = null;
-    }
+    const existing = account.findByEmail(e.app, invitee.email);
     if (existing) {
       results.push({ email: invitee.email, status: "exists", id: existing.id });
       continue;
@@ -116,7 +104,7 @@ routerAdd("POST", "/api/continuum/invitations", (e) => {
     record.set("preferredLanguage", fields.preferredLanguage);
     record.set("supervisor", supervisor);
     record.set("invitedAt", new DateTime());
-    if (!superuser) record.set("invitedBy", auth.id);
+    if (!e.hasSuperuserAuth()) record.set("invitedBy", e.auth.id);
     try {
       e.app.save(record);
     } catch (err) {
@@ -132,11 +120,7 @@ routerAdd("POST", "/api/continuum/invitations", (e) => {
 // Sends an invitation again (a new 7-day link) to someone invited who has not joined yet.
 routerAdd("POST", "/api/continuum/invitations/{id}/resend", (e) => {
   const mail = require(`${__hooks}/lib/mail.js`);
-  const auth = e.auth;
-  const superuser = e.hasSuperuserAuth();
-  if (!require(`${__hooks}/lib/accounts.js`).isAdmin(e)) {
-    throw new ForbiddenError("Only administrators can invite people.");
-  }
+  const inviter = require(`${__hooks}/lib/accounts.js`).requireInviter(e);
   let record = null;
   try {
     record = e.app.findRecordById("users", e.request.pathValue("id"));
@@ -146,10 +130,6 @@ routerAdd("POST", "/api/continuum/invitations/{id}/resend", (e) => {
   if (!record || record.getDateTime("invitedAt").isZero() || record.verified()) {
     throw new NotFoundError("There is no pending invitation for this person (they may have joined already).");
   }
-  if (!mail.enabled(e.app)) {
-    throw new BadRequestError("E-mail is not set up on this server, so invitations cannot be sent. Set SMTP_HOST and MAIL_FROM (see the README) and restart.");
-  }
-  const inviter = superuser ? "Continuum" : auth.getString("name") || "Continuum";
   const sent = mail.sendAccountMail(e.app, record, "invitation", "join", mail.invitationToken(record), { inviter: inviter });
   return e.json(200, { email: record.email(), status: sent ? "invited" : "not-sent" });
 }, $apis.requireAuth());

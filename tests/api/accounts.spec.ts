@@ -61,6 +61,12 @@ test.describe('the matrix of new routes', () => {
     expect(invited).toMatchObject({ name: 'Joaquim Tembe', role: 'learner', track: 'border-officer', supervisor: people.supervisorOfA.id, invitedBy: people.admin.id, verified: false });
     const mail = await waitForMail(officer, 'Continuum');
     expect(mail.subject).toBe(`${people.admin.name} convida-o para o Continuum`);
+    // an admin may send it again while it is pending; nobody else may
+    for (const actor of actors) {
+      const again = await request.post(`${baseURL}/api/continuum/invitations/${invited!.id}/resend`, { headers: headers(actor) });
+      expect.soft(again.status() === 200, `${actor} sending the invitation again`).toBe(actor === 'admin');
+    }
+    await expect.poll(() => inbox(officer).length).toBe(2);
     // the link sets the password (PocketBase's reset, with a 7-day token) and proves the address
     const link = linkIn(mail, baseURL);
     expect(link).toContain('/pt/account/join/#token=');
@@ -69,6 +75,12 @@ test.describe('the matrix of new routes', () => {
     expect(join.status(), await join.text()).toBe(204);
     expect((await signInFrom('127.0.0.11', officer, password)).status).toBe(200);
     expect((await adminList(request, 'users', `email = "${officer}"`))[0]!.verified).toBe(true);
+    // once joined, there is nothing to send again, and the link has served its purpose
+    expect((await request.post(`${baseURL}/api/continuum/invitations/${invited!.id}/resend`, { headers: headers('admin') })).status()).toBe(404);
+    const other = goodPassword();
+    const reuse = await request.post(api('users/confirm-password-reset'), { data: { token: tokenIn(link), password: other, passwordConfirm: other } });
+    expect(reuse.status()).toBe(400);
+    expect((await reuse.json()).data).toHaveProperty('token');
   });
 
   test('deactivation: only an admin; the person cannot sign in and their sessions end; the supervisor still sees them', async ({ request }) => {

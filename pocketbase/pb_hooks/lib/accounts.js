@@ -22,4 +22,24 @@ function refuseProblems(problems) {
   throw new BadRequestError(messages.join(" "), data);
 }
 
-module.exports = { isAdmin, refuseProblems };
+/** The users record with this address (case-insensitive, through the NOCASE index), or null. */
+function findByEmail(app, email) {
+  if (!email) return null;
+  try {
+    return app.findAuthRecordByEmail("users", email);
+  } catch (_) {
+    return null;
+  }
+}
+
+/** For the invitation routes: an admin or a superuser, on a server that can send e-mail. */
+function requireInviter(e) {
+  if (!isAdmin(e)) throw new ForbiddenError("Only administrators can invite people.");
+  if (!e.app.settings().smtp.enabled) {
+    throw new BadRequestError("E-mail is not set up on this server, so invitations cannot be sent. Set SMTP_HOST and MAIL_FROM (see the README) and restart.");
+  }
+  // the name the invitation gives as its sender
+  return e.hasSuperuserAuth() ? "Continuum" : e.auth.getString("name") || "Continuum";
+}
+
+module.exports = { isAdmin, refuseProblems, findByEmail, requireInviter };
