@@ -2,7 +2,7 @@
  * `npm start`: one command to run Continuum with demo data.
  * Gets PocketBase (builds it from source when needed), builds the site, starts PocketBase
  * serving the site and the API on one port, creates the demo accounts (idempotent), prints
- * the URLs and credentials. Ctrl-C stops everything; data stays in .data/ (git-ignored).
+ * the URLs and the demo accounts. Ctrl-C stops everything; data stays in .data/ (git-ignored).
  *
  * Options (environment): PORT (default 8090), HOST (default 127.0.0.1), PB_BIN,
  * SKIP_BUILD=1 to serve the existing dist/ as it is. The demo accounts share a published

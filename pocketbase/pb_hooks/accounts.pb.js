@@ -159,3 +159,27 @@ cronAdd("continuumScrubLogs", "* * * * *", () => {
   const erasure = require(`${__hooks}/lib/erasure.js`);
   erasure.scrub($app);
 });
+
+// The same for realtime subscriptions, whose options may carry a filter (events for records
+// matching `email ~ "a%"` would tell the same thing, one change at a time).
+onRealtimeSubscribeRequest((e) => {
+  const account = require(`${__hooks}/lib/accounts.js`);
+  if (!account.isAdmin(e)) {
+    const lib = require(`${__hooks}/_generated/accounts.cjs`);
+    for (const subscription of e.subscriptions) {
+      const at = subscription.indexOf("?options=");
+      if (at < 0) continue;
+      let query = {};
+      try {
+        query = JSON.parse(decodeURIComponent(subscription.slice(at + 9))).query || {};
+      } catch (_) {
+        throw new BadRequestError("A subscription's options must be JSON.");
+      }
+      const field = lib.hiddenFieldInQuery(query.filter, query.sort);
+      if (field) {
+        throw new BadRequestError(`Subscriptions cannot be filtered by "${field}": that field is not shown to you. Remove it from the filter.`);
+      }
+    }
+  }
+  e.next();
+});

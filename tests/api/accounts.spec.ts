@@ -185,6 +185,19 @@ test.describe('the matrix of new routes', () => {
         expect.soft((await r.json()).message, `${actor} ${collection}`).toContain('not shown to you');
       }
     }
+    // realtime subscriptions with such a filter too
+    for (const [actor, expected] of [['supervisorOfA', 400], ['admin', 204]] as const) {
+      const stream = await fetch(`${baseURL}/api/realtime`, { headers: { Accept: 'text/event-stream' } });
+      const reader = stream.body!.getReader();
+      let text = '';
+      while (!/"clientId"\s*:\s*"/.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+      const clientId = /"clientId"\s*:\s*"([^"]+)"/.exec(text)![1];
+      const options = encodeURIComponent(JSON.stringify({ query: { filter: 'email ~ "acc-learner-a%"' } }));
+      const subscribe = await request.post(`${baseURL}/api/realtime`, { headers: headers(actor), data: { clientId, subscriptions: [`users/*?options=${options}`] } });
+      expect.soft(subscribe.status(), `${actor} subscribing with a filter on email`).toBe(expected);
+      if (expected === 400) expect.soft(await subscribe.text()).toContain('not shown to you');
+      await reader.cancel();
+    }
     const byName = await request.get(api('users/records'), { headers: headers('supervisorOfA'), params: { sort: 'name', filter: 'name ~ "email"' } });
     expect(byName.status()).toBe(200);
     const admin = await request.get(api('users/records'), { headers: headers('admin'), params: { sort: 'email', perPage: 5 } });
