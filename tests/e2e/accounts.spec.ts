@@ -14,13 +14,15 @@ import pt from '../../src/i18n/ui/pt.json' with { type: 'json' };
 
 const { en, fr } = ui;
 
+// every test here signs people in and sends e-mail through the loopback SMTP server: give them room
+test.describe.configure({ timeout: 60_000 });
+
 async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
 test('sign up, confirm the address, forget the password, choose a new one from the e-mail, sign in in the preferred language', async ({ page }) => {
-  test.setTimeout(60_000);
   const email = uniqueEmail('journey');
   const name = 'Awa Journey';
   const s = en.auth;
@@ -76,12 +78,12 @@ test('sign up, confirm the address, forget the password, choose a new one from t
 });
 
 test('an admin invites an officer, who joins from the e-mail in Portuguese', async ({ page, context }) => {
-  test.setTimeout(60_000);
   const admin = await createPerson(page.request, 'e2e-admin', { role: 'admin', name: 'Grace Admin' });
   const officer = uniqueEmail('e2e-officer');
   await signInAs(page, admin);
   await page.goto('/en/admin/');
-  await expect(page.getByTestId('mail-status')).toHaveText(en.people.mailOn);
+  // (People and roles loads every account: by now the suite has made a few hundred)
+  await expect(page.getByTestId('mail-status')).toHaveText(en.people.mailOn, { timeout: 20_000 });
   await page.getByLabel(en.people.inviteEmails).fill(`Joaquim Tembe <${officer}>\nnot-an-address`);
   await page.getByLabel(en.people.inviteTrack).selectOption('border-officer');
   await page.getByLabel(en.people.inviteLanguage).selectOption('pt');
@@ -116,6 +118,7 @@ test('an admin deactivates someone who left, and reactivates them', async ({ pag
   await signInAs(page, admin);
   await page.goto('/en/admin/');
   const row = page.locator(`tr[data-person="${leaver.id}"]`);
+  await expect(row).toBeVisible({ timeout: 20_000 });
   await row.getByRole('button', { name: new RegExp(`^${en.people.deactivate}\\W+Leaving Person$`) }).click();
   await expect(page.getByTestId('admin-message')).toHaveText(fill(en.people.deactivated, { name: 'Leaving Person' }));
   await expect(row).toContainText(en.people.deactivatedLabel);
