@@ -1,7 +1,9 @@
 // Continuum's PocketBase: upstream examples/base/main.go (jsvm + migratecmd) serving the
 // static site from --publicDir on the same origin, with the site's 404.html for missing pages.
 // Everything Continuum-specific lives in pb_migrations/ and pb_hooks/, so the official
-// release binary of the same version (PB_BIN) runs the same platform.
+// release binary of the same version (PB_BIN) runs the same platform, with one difference:
+// this build opens SQLite with secure_delete on, so that erased accounts are overwritten on
+// disk instead of lingering in free pages (the release binary leaves them until a VACUUM).
 // The GitHub self-update plugin is left out: this binary is built from source.
 package main
 
@@ -13,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
@@ -24,7 +27,10 @@ import (
 )
 
 func main() {
-	app := pocketbase.New()
+	app := pocketbase.NewWithConfig(pocketbase.Config{
+		DefaultDev: osutils.IsProbablyGoRun(), // as pocketbase.New(); the scripts pass --dev=false
+		DBConnect:  secureDeleteDBConnect,
+	})
 
 	var hooksDir string
 	app.RootCmd.PersistentFlags().StringVar(&hooksDir, "hooksDir", "", "the directory with the JS app hooks")
@@ -91,6 +97,16 @@ func main() {
 	if err := app.Start(); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// secureDeleteDBConnect opens SQLite with PocketBase's default pragmas (core.DefaultDBConnect)
+// plus secure_delete, which overwrites deleted content with zeros: after an account is erased
+// its data does not stay readable in the database file's free pages.
+func secureDeleteDBConnect(dbPath string) (*dbx.DB, error) {
+	pragmas := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=journal_size_limit(200000000)" +
+		"&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-32000)" +
+		"&_pragma=secure_delete(ON)"
+	return dbx.Open("sqlite", dbPath+pragmas)
 }
 
 // notFoundPage answers a missing static path with the site's 404.html, when it has one.
