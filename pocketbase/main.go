@@ -1,13 +1,13 @@
 // Continuum's PocketBase: upstream examples/base/main.go (jsvm + migratecmd) serving the
-// static site from --publicDir on the same origin, with the site's 404.html for missing pages.
-// Everything Continuum-specific lives in pb_migrations/ and pb_hooks/, so the official
-// release binary of the same version (PB_BIN) runs the same platform.
+// static site from --publicDir on the same origin (site.go: precompressed files, cache
+// lifetimes, the pages' Content-Security-Policy, the site's 404.html for missing pages).
+// The learning platform itself lives in pb_migrations/ and pb_hooks/, so the official release
+// binary of the same version (PB_BIN) runs the same platform, serving the site without
+// compression and those headers.
 // The GitHub self-update plugin is left out: this binary is built from source.
 package main
 
 import (
-	"errors"
-	"io/fs"
 	"log"
 	"net/http"
 	"os"
@@ -20,7 +20,6 @@ import (
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/osutils"
-	"github.com/pocketbase/pocketbase/tools/router"
 )
 
 func main() {
@@ -70,17 +69,12 @@ func main() {
 
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Func: func(e *core.ServeEvent) error {
-			site := os.DirFS(publicDir)
-
 			if !e.Router.HasRoute(http.MethodGet, "/{path...}") {
-				static := apis.Static(site, indexFallback)
-				e.Router.GET("/{path...}", func(re *core.RequestEvent) error {
-					err := static(re)
-					if err != nil && errors.Is(err, router.ErrFileNotFound) {
-						return notFoundPage(re, site)
-					}
-					return err
-				})
+				if indexFallback {
+					e.Router.GET("/{path...}", apis.Static(os.DirFS(publicDir), true))
+				} else {
+					e.Router.GET("/{path...}", newSite(os.DirFS(publicDir)).serve)
+				}
 			}
 
 			return e.Next()
@@ -91,18 +85,6 @@ func main() {
 	if err := app.Start(); err != nil {
 		log.Fatal(err)
 	}
-}
-
-// notFoundPage answers a missing static path with the site's 404.html, when it has one.
-func notFoundPage(re *core.RequestEvent, site fs.FS) error {
-	body, err := fs.ReadFile(site, "404.html")
-	if err != nil {
-		return router.ErrFileNotFound
-	}
-	re.Response.Header().Set("Content-Type", "text/html; charset=utf-8")
-	re.Response.WriteHeader(http.StatusNotFound)
-	_, err = re.Response.Write(body)
-	return err
 }
 
 // the default pb_public dir location is relative to the executable
