@@ -45,15 +45,13 @@ async function main() {
   await bundleHooksLibrary();
 
   if (process.env.SKIP_BUILD !== '1' || !existsSync(path.join(siteDir, 'index.html'))) {
-    step('Building the site (astro build)');
-    const build = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    step('Building the site (astro build, search index, service worker, compression)');
+    const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.ts')], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, CONTINUUM_SITE_URL: `http://${host}:${port}` },
     });
     if (build.status !== 0) throw new Error('The site did not build; see the errors above (each names the file, field and reason).');
-    const index = spawnSync(path.join(root, 'node_modules/.bin/pagefind'), ['--site', siteDir, '--quiet'], { cwd: root, stdio: 'inherit' });
-    if (index.status !== 0) throw new Error('The search index (pagefind) could not be built; see above.');
   }
 
   step('Database and demo accounts');

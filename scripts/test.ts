@@ -57,7 +57,7 @@ ok = run('Unit tests (vitest)', bin('vitest'), ['run', 'tests/unit', ...vitestJs
 addVitest(path.join(reports, 'unit.json'));
 if (!ok) finish(false);
 
-ok = run('Build the site (astro build)', bin('astro'), ['build']) && run('Search index (pagefind)', bin('pagefind'), ['--site', 'dist', '--quiet']);
+ok = run('Build the site (astro build, pagefind, service worker, compression)', process.execPath, [path.join(root, 'scripts/build.ts')]);
 if (!ok) {
   counts.failed += 1;
   finish(false);
