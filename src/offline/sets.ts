@@ -73,17 +73,13 @@ export function downloadSize(urls: readonly string[], sizes: Readonly<Record<str
 }
 
 /**
- * A size as people read it, in their language (kB below a megabyte).
+ * A size as people read it, in their language (kB below a megabyte, GB from a gigabyte).
  * @example formatBytes(2_500_000, 'en') // '2.5 MB'
  * @example formatBytes(34_000, 'en') // '34 kB'
+ * @example formatBytes(10_737_418_240, 'en') // '10.7 GB'
  */
 export function formatBytes(bytes: number, lang: string): string {
-  const mb = bytes >= 1_000_000;
-  const value = mb ? bytes / 1_000_000 : Math.max(1, Math.round(bytes / 1000));
-  return new Intl.NumberFormat(lang, {
-    style: 'unit',
-    unit: mb ? 'megabyte' : 'kilobyte',
-    unitDisplay: 'short',
-    maximumFractionDigits: mb ? 1 : 0,
-  }).format(value);
+  const [unit, divisor, digits] = bytes >= 1e9 ? (['gigabyte', 1e9, 1] as const) : bytes >= 1e6 ? (['megabyte', 1e6, 1] as const) : (['kilobyte', 1e3, 0] as const);
+  const value = unit === 'kilobyte' ? Math.max(1, Math.round(bytes / divisor)) : bytes / divisor;
+  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits }).format(value);
 }

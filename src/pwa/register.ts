@@ -54,7 +54,8 @@ function askToRefreshSavedPages(): void {
 }
 
 function registerWorker(): void {
-  if (!('serviceWorker' in navigator)) return;
+  // the worker is written by the build; `astro dev` has none
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   const wb = new Workbox('/service-worker.js', { scope: '/' });
   const offer = document.querySelector<HTMLElement>('[data-update-offer]');
   const button = offer?.querySelector<HTMLButtonElement>('button');

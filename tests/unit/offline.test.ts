@@ -73,6 +73,7 @@ describe('downloads', () => {
     expect(downloadSize(['/a/', '/b/', '/c/'], { '/a/': 12_000, '/b/': 3_000 })).toEqual({ bytes: 15_000, unknown: 1 });
     expect(formatBytes(15_000, 'en')).toBe('15 kB');
     expect(formatBytes(2_450_000, 'en')).toBe('2.5 MB');
+    expect(formatBytes(10_737_418_240, 'en')).toBe('10.7 GB');
     expect(formatBytes(2_450_000, 'fr')).toMatch(/^2,5\sMo$/);
   });
 
