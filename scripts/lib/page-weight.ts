@@ -27,7 +27,7 @@ function brotliBytes(file: string, body: Buffer): number {
   return existsSync(file + '.br') ? statSync(file + '.br').size : Math.min(body.length, brotliCompressSync(body).length);
 }
 
-function htmlFiles(dir: string): string[] {
+export function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return htmlFiles(full);
@@ -37,7 +37,8 @@ function htmlFiles(dir: string): string[] {
 
 function resolveAsset(siteDir: string, from: string, ref: string): string | null {
   if (/^(https?:)?\/\//.test(ref)) return null;
-  const file = ref.startsWith('/') ? path.join(siteDir, ref) : path.resolve(path.dirname(from), ref);
+  // always absolute, so that a file reached from a page and from an import counts once
+  const file = ref.startsWith('/') ? path.resolve(siteDir, ref.slice(1)) : path.resolve(path.dirname(from), ref);
   return file.split('?')[0] ?? null;
 }
 
@@ -52,6 +53,19 @@ function staticClosure(siteDir: string, entry: string, seen: Set<string>): void 
     const file = ref ? resolveAsset(siteDir, entry, ref) : null;
     if (file) staticClosure(siteDir, file, seen);
   }
+}
+
+/**
+ * The modules a page's islands load before they work: each island's component and renderer
+ * and everything they import statically, as site paths ("/_astro/x.js"), entries first.
+ */
+export function islandModules(siteDir: string, htmlFile: string, html = readFileSync(htmlFile, 'utf8')): string[] {
+  const seen = new Set<string>();
+  for (const m of html.matchAll(/\b(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g)) {
+    const file = resolveAsset(siteDir, htmlFile, m[1]!);
+    if (file) staticClosure(siteDir, file, seen);
+  }
+  return [...seen].map((f) => '/' + path.relative(siteDir, f).split(path.sep).join('/'));
 }
 
 export function measurePage(siteDir: string, htmlFile: string): PageWeight {

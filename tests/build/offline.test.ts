@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { kb, measurePage, measureSite } from '../../scripts/lib/page-weight.ts';
+import { islandModules, kb, measurePage, measureSite } from '../../scripts/lib/page-weight.ts';
 import { inlineScriptHashes, policyFile } from '../../scripts/lib/csp.ts';
 import { locales } from '../../src/i18n/locales.ts';
 
@@ -45,10 +45,12 @@ describe('offline and serving (from dist/)', () => {
   const worker = readFileSync(`${siteDir}/service-worker.js`, 'utf8');
   const precached = [...worker.matchAll(/\{"revision":(null|"[0-9a-f]+"),"url":"([^"]+)"\}/g)].map((m) => ({ revision: m[1] === 'null' ? null : m[1]!.slice(1, -1), url: m[2]! }));
 
-  it('registers the service worker from every page', () => {
+  it('registers the service worker from every page (but the print views, which have no JavaScript)', () => {
     expect(pages.length).toBeGreaterThan(200);
     const registers = (page: string) => measurePage(siteDir, page).jsFiles.some((f) => readFileSync(path.join(siteDir, f), 'utf8').includes('/service-worker.js'));
-    expect(pages.filter((p) => !registers(p)).map((p) => path.relative(siteDir, p))).toEqual([]);
+    const screens = pages.filter((p) => !/\/print\/index\.html$/.test(p));
+    expect(screens.length).toBeGreaterThan(180);
+    expect(screens.filter((p) => !registers(p)).map((p) => path.relative(siteDir, p))).toEqual([]);
   });
 
   it("links every page of a language to that language's manifest, with the theme colour", () => {
@@ -85,6 +87,19 @@ describe('offline and serving (from dist/)', () => {
   it('names the manifests in each language', () => {
     const names = locales.map((l) => JSON.parse(readFileSync(`${siteDir}/${l}/manifest.webmanifest`, 'utf8')).name);
     expect(new Set(names).size).toBe(locales.length);
+  });
+
+  it("lists every module a page's islands need as a preload, so they come in one round trip", () => {
+    const withIslands = pages.filter((p) => readFileSync(p, 'utf8').includes('<astro-island'));
+    expect(withIslands.length).toBeGreaterThan(100);
+    const missing = withIslands.flatMap((p) => {
+      const html = readFileSync(p, 'utf8');
+      const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]));
+      const needed = islandModules(siteDir, p, html);
+      expect(needed.length).toBeGreaterThan(1);
+      return needed.filter((m) => !preloaded.has(m)).map((m) => `${path.relative(siteDir, p)}: ${m}`);
+    });
+    expect(missing).toEqual([]);
   });
 
   it('precaches the app shell: every script, the offline page and manifest of each language, the icons', () => {
