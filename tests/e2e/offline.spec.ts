@@ -24,6 +24,9 @@ import { siteDir } from '../../scripts/lib/paths.ts';
 const en = ui.en;
 const o = en.offline;
 
+// the suite blocks service workers (playwright.config.ts); these tests are about it
+test.use({ serviceWorkers: 'allow' });
+
 test('a downloaded path works with the network cut, and what was done offline is sent exactly once', async ({ page, context, request }) => {
   test.setTimeout(150_000);
   const violations = watchPolicyViolations(page);
