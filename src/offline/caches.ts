@@ -17,10 +17,6 @@ export const pagesCache = 'continuum-pages';
 export const downloadPrefix = 'continuum-download:';
 /** The key, inside a download's cache, of the record of that download (never fetched). */
 export const downloadRecordUrl = '/__continuum/download.json';
-/** The meta element the worker adds to a page it answers from the device. */
-export const savedAtMeta = 'continuum-saved-at';
-/** Messages a page sends to the worker. */
-export const messages = { skipWaiting: 'SKIP_WAITING', refreshSavedPages: 'REFRESH_SAVED_PAGES' } as const;
 
 export interface PrecacheEntryLike {
   url: string;

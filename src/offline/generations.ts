@@ -5,7 +5,7 @@
  * build's precache while any saved page refers to it, refreshes such pages when the network
  * allows, and then lets the old precache go. Pure string and set work, unit-tested.
  */
-import { savedAtMeta } from './caches.ts';
+import { savedAtMeta } from '../pwa/protocol.ts';
 
 const assetPattern = /\/_astro\/[\w.-]+\.(?:m?js|css)/g;
 

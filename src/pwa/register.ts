@@ -8,7 +8,7 @@
  * the reload the new version's outbox finds them and sends them.
  */
 import { Workbox } from 'workbox-window';
-import { messages, savedAtMeta } from '../offline/caches.ts';
+import { messages, savedAtMeta } from './protocol.ts';
 
 /** Set before the reload that follows an accepted update; the next page asks the worker to refresh saved pages. */
 const refreshFlag = 'continuum-refresh-saved-pages';

@@ -23,11 +23,11 @@ import {
   downloadRecordUrl,
   generationOf,
   isDownloadCache,
-  messages,
   pagesCache,
   precacheName,
   precachePrefix,
 } from '../offline/caches.ts';
+import { messages } from './protocol.ts';
 import { assetRefs, isStale, markSavedCopy, savedAtFrom, unneededGenerations, type Generation } from '../offline/generations.ts';
 import { isLocale, preferredLocale, safeRedirectPath, type Locale } from '../i18n/locales.ts';
 
