@@ -23,6 +23,9 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     baseURL,
+    // each test starts as a first visit, without the service worker (its install and page
+    // caching are not what those tests are about); tests/e2e/offline.spec.ts allows it
+    serviceWorkers: 'block',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

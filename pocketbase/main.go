@@ -1,15 +1,14 @@
 // Continuum's PocketBase: upstream examples/base/main.go (jsvm + migratecmd) serving the
-// static site from --publicDir on the same origin, with the site's 404.html for missing pages.
-// Everything Continuum-specific lives in pb_migrations/ and pb_hooks/, so the official
-// release binary of the same version (PB_BIN) runs the same platform, with one difference:
-// this build opens SQLite with secure_delete on, so that erased accounts are overwritten on
-// disk instead of lingering in free pages (the release binary leaves them until a VACUUM).
+// static site from --publicDir on the same origin (site.go: precompressed files, cache
+// lifetimes, the pages' Content-Security-Policy, the site's 404.html for missing pages).
+// The learning platform itself lives in pb_migrations/ and pb_hooks/, so the official release
+// binary of the same version (PB_BIN) runs the same platform, with two differences: it serves
+// the site without compression and those headers, and it does not open SQLite with
+// secure_delete (erased accounts then linger in free pages until a VACUUM).
 // The GitHub self-update plugin is left out: this binary is built from source.
 package main
 
 import (
-	"errors"
-	"io/fs"
 	"log"
 	"net/http"
 	"os"
@@ -23,7 +22,6 @@ import (
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/osutils"
-	"github.com/pocketbase/pocketbase/tools/router"
 )
 
 func main() {
@@ -76,17 +74,12 @@ func main() {
 
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Func: func(e *core.ServeEvent) error {
-			site := os.DirFS(publicDir)
-
 			if !e.Router.HasRoute(http.MethodGet, "/{path...}") {
-				static := apis.Static(site, indexFallback)
-				e.Router.GET("/{path...}", func(re *core.RequestEvent) error {
-					err := static(re)
-					if err != nil && errors.Is(err, router.ErrFileNotFound) {
-						return notFoundPage(re, site)
-					}
-					return err
-				})
+				if indexFallback {
+					e.Router.GET("/{path...}", apis.Static(os.DirFS(publicDir), true))
+				} else {
+					e.Router.GET("/{path...}", newSite(os.DirFS(publicDir)).serve)
+				}
 			}
 
 			return e.Next()
@@ -107,18 +100,6 @@ func secureDeleteDBConnect(dbPath string) (*dbx.DB, error) {
 		"&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-32000)" +
 		"&_pragma=secure_delete(ON)"
 	return dbx.Open("sqlite", dbPath+pragmas)
-}
-
-// notFoundPage answers a missing static path with the site's 404.html, when it has one.
-func notFoundPage(re *core.RequestEvent, site fs.FS) error {
-	body, err := fs.ReadFile(site, "404.html")
-	if err != nil {
-		return router.ErrFileNotFound
-	}
-	re.Response.Header().Set("Content-Type", "text/html; charset=utf-8")
-	re.Response.WriteHeader(http.StatusNotFound)
-	_, err = re.Response.Write(body)
-	return err
 }
 
 // the default pb_public dir location is relative to the executable

@@ -55,8 +55,8 @@ async function main() {
   await bundleHooksLibrary();
 
   if (process.env.SKIP_BUILD !== '1' || !existsSync(path.join(siteDir, 'index.html'))) {
-    step('Building the site (astro build, then the search index; dist/ switches only if both succeed; output shown only if it fails)');
-    const build = buildSite({ root, env: { CONTINUUM_SITE_URL: `http://${host}:${port}` }, stdio: 'pipe' });
+    step('Building the site (checks, astro build, search index, service worker, compression; dist/ switches only if all succeed; output shown only if it fails)');
+    const build = await buildSite({ root, env: { CONTINUUM_SITE_URL: `http://${host}:${port}` }, stdio: 'pipe' });
     if (!build.ok) {
       process.stdout.write(build.output);
       throw new Error('The site did not build; see the errors above (each names the file, field and reason).');
