@@ -24,6 +24,8 @@ export interface PocketBaseOptions {
   origins?: string[];
   /** Extra environment for the process (SMTP, PUBLIC_URL, backups: see pb_hooks/settings.pb.js). */
   env?: Record<string, string>;
+  /** Another hooks folder (the bench adds a fixtures route to a copy); the project's by default. */
+  hooksDir?: string;
 }
 
 export interface RunningPocketBase {
@@ -58,8 +60,8 @@ export function portInUse(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-function commonFlags(opts: Pick<PocketBaseOptions, 'dataDir' | 'dev'>): string[] {
-  return [`--dir=${opts.dataDir}`, `--hooksDir=${hooksDir}`, `--migrationsDir=${migrationsDir}`, ...(opts.dev ? [] : ['--dev=false'])];
+function commonFlags(opts: Pick<PocketBaseOptions, 'dataDir' | 'dev' | 'hooksDir'>): string[] {
+  return [`--dir=${opts.dataDir}`, `--hooksDir=${opts.hooksDir ?? hooksDir}`, `--migrationsDir=${migrationsDir}`, ...(opts.dev ? [] : ['--dev=false'])];
 }
 
 /**
