@@ -57,7 +57,7 @@ describe('what a device may record (server rules)', () => {
       expect(m.questions.length, slug).toBeGreaterThan(0);
       for (const q of m.questions) expect(q.correct.length, `${slug}/${q.id}`).toBeGreaterThan(0);
     }
-    expect(Object.keys(real.scenarios).sort()).toEqual(['border-arrival', 'bus-station-red-flags', 'cross-border-handover', 'first-interview', 'school-enrolment']);
+    expect(Object.keys(real.scenarios).sort()).toEqual(['border-arrival', 'bus-station-red-flags', 'cross-border-handover', 'first-interview', 'orderly-return', 'school-enrolment']);
     expect(real.paths.map((p) => p.id).sort()).toEqual(['border-officer', 'coordinator', 'essentials', 'social-worker', 'teacher']);
     for (const path of real.paths) {
       for (const step of path.steps) {
