@@ -59,6 +59,7 @@ async function playWithKeyboard(page: Page, choices: string[]) {
 }
 
 test('play orderly-return in Spanish to a good ending with the keyboard, and read the debrief', async ({ page, request }) => {
+  test.slow(); // nine decisions, each read and confirmed with the keyboard, then the path page
   const email = uniqueEmail('orderly-return');
   await signUpInSpanish(page, email, 'retorno-ordenado-1', 'Marisol Prueba');
   await page.goto('/es/scenarios/orderly-return/');
