@@ -146,7 +146,7 @@ async function onRealPocketBase() {
       const impersonated = await fetch(`${pb.url}/api/collections/users/impersonate/${id}`, { method: 'POST', headers: admin, body: JSON.stringify({ duration: 3600 }) });
       return { id, token: ((await impersonated.json()) as { token: string }).token };
     };
-    const people = [];
+    const people: { id: string; token: string }[] = [];
     for (let i = 0; i < Math.max(40, learners); i++) people.push(await session(i));
 
     /** Each of `concurrent` learners sends `perLearner` new statements to `collection`, one after another. */

@@ -71,7 +71,7 @@ test('no axe violations on the scenario list, the player and the debrief', async
   await page.goto('/en/scenarios/');
   await expectNoViolations(page);
   await page.goto('/ar/scenarios/border-arrival/');
-  await expect(page.locator('astro-island[component-url*="ScenarioPlayer"]')).not.toHaveAttribute('ssr');
+  await expect(page.locator('astro-island[component-url*="ScenarioPage"]')).not.toHaveAttribute('ssr');
   await expectNoViolations(page);
   // choose the first offered choice until an ending
   for (let i = 0; i < 30 && (await page.locator('button.choice').count()) > 0; i++) {

@@ -10,7 +10,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { baseURL, superuserToken } from '../support/pb.ts';
 
 const lesson = '/en/modules/children-on-the-move/';
-const script = '/_astro/' + readdirSync('dist/_astro').find((f) => f.startsWith('ScenarioPlayer') && f.endsWith('.js'))!;
+const script = '/_astro/' + readdirSync('dist/_astro').find((f) => f.startsWith('ScenarioPage') && f.endsWith('.js'))!;
 
 test('pages and scripts are sent compressed: Brotli when accepted, else gzip, else as they are', async ({ request }) => {
   const original = readFileSync(`dist${lesson}index.html`);
