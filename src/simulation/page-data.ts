@@ -7,7 +7,6 @@
  */
 import type { Locale } from '../i18n/locales.ts';
 import type { LoadedScenario } from './load.ts';
-import { renderMarkdown } from './markdown.ts';
 import { applyOverlay, type Scenario } from './schema.ts';
 import { assertValid, catalogueOf } from '../content/catalogue.ts';
 
@@ -21,13 +20,8 @@ export function localizedScenario(item: LoadedScenario, lang: Locale): { scenari
   return { scenario: applyOverlay(item.scenario, overlay), translated: lang === 'en' || overlay !== undefined };
 }
 
-/** Each node's and ending's text as HTML (raw HTML escaped, unsafe links dropped). */
-export function renderTexts(scenario: Scenario): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [id, node] of Object.entries(scenario.nodes)) out[id] = renderMarkdown(node.text);
-  for (const [id, ending] of Object.entries(scenario.endings)) out[id] = renderMarkdown(ending.text);
-  return out;
-}
+/** Each node's and ending's text as HTML: one function with the studio's preview (markdown.ts). */
+export { renderTexts } from './markdown.ts';
 
 /** The principle scores of the recommended path. */
 export function recommendedScores(item: LoadedScenario): Record<string, number> {
