@@ -130,7 +130,8 @@ function withMade(document: ScenarioDocument, lang: string, change: (made: Recor
 export function setTranslation(document: ScenarioDocument, lang: string, path: string, text: string): ScenarioDocument {
   const english = englishAt(document, path);
   const segments = path.split('.');
-  const overlay: Tree = structuredClone(isTree(document.overlays?.[lang]) ? document.overlays[lang] : {});
+  // a JSON copy: overlays are JSON data (stored so), and a reactive proxy of the studio cannot be structuredClone'd
+  const overlay: Tree = JSON.parse(JSON.stringify(isTree(document.overlays?.[lang]) ? document.overlays[lang] : {}));
   const remove = text.trim() === '';
   // walk to the parent of the text, making the objects on the way (an overlay's choices are keyed by id)
   const parents: Tree[] = [overlay];

@@ -9,6 +9,9 @@ import { previewSetup } from '../../src/simulation/preview.ts';
 import { translationLocales, translationRows, translationSummary } from '../../src/simulation/translation.ts';
 import type { ScenarioDocument } from '../../src/simulation/workflow.ts';
 import { catalogue } from '../support/content.ts';
+import { locales } from '../../src/i18n/locales.ts';
+import { studioViewsPageProps } from '../../src/islands/studio/views-page-props.ts';
+import { kindText, languageName, problemCount } from '../../src/islands/studio/views.ts';
 
 const builtIn = catalogue().scenarios.map((item) => ({
   item,
@@ -50,4 +53,27 @@ describe('the studio views on the built-in scenarios', () => {
       expect(translationRows(document, 'fr').length).toBeGreaterThan(Object.keys(item.scenario.nodes).length * 3);
     });
   }
+
+  it('gives the page the views\' strings, and the player\'s strings and lesson titles in every language', () => {
+    const props = studioViewsPageProps('ar');
+    expect(props.strings.graph.title).toBe('خريطة السيناريو');
+    expect(props.principleLabels['child-first']).toBe('الطفل أولًا');
+    expect(Object.keys(props.player)).toEqual([...locales]);
+    expect(props.player.fr.strings.whatDoYouDo).toMatch(/^Que faites-vous\s?\?$/u);
+    expect(props.player.sw.principleLabels.safety).toBe('Usalama dhidi ya madhara');
+    const module = catalogue().modules[0]!;
+    expect(props.moduleTitles.pt[module.slug]).toBe((module.files.pt ?? module.files.en)!.frontmatter.title);
+  });
+
+  it('says what a box is, how many problems, and a language\'s name in the trainer\'s words', () => {
+    const ar = studioViewsPageProps('ar').strings;
+    const en = studioViewsPageProps('en').strings;
+    expect(kindText({ kind: 'ending', outcome: 'harmful' }, en)).toBe('✗ Harmful ending');
+    expect(kindText({ kind: 'missing' }, ar)).toBe('غير موجودة');
+    expect(problemCount(en, 1, 'en')).toBe('1 problem');
+    expect(problemCount(ar, 2, 'ar')).toBe('مشكلتان');
+    expect(problemCount(ar, 5, 'ar')).toBe('5 مشكلات');
+    expect(languageName('ar', 'fr')).toBe('arabe');
+    expect(languageName('sw', 'en')).toBe('Swahili');
+  });
 });
