@@ -203,20 +203,29 @@ function assign(app, me, body) {
 }
 
 /** Counts of choices and endings of a case simulation among the linked learners. */
-function insight(app, me, scenario) {
+function insight(app, me, scenario, version) {
   const lib = library();
   if (!lib.own(learning().facts().scenarios, scenario)) throw new NotFoundError(`There is no case simulation "${scenario}".`);
+  const bind = { me: me, whole: lib.activityId.scenario(scenario), choices: lib.activityId.scenario(scenario) + "/choice:%", v: version || 0 };
+  const mine = `FROM statements s JOIN users u ON u.id = s.user
+       WHERE u.supervisor = {:me} AND (s.object = {:whole} OR s.object LIKE {:choices})`;
   const rows = arrayOf(new DynamicModel({ verb: "", object: "", response: "", n: 0 }));
   app.db()
     .newQuery(
       `SELECT s.verb AS verb, s.object AS object, COALESCE(json_extract(s.result, '$.response'), '') AS response, COUNT(*) AS n
-       FROM statements s JOIN users u ON u.id = s.user
-       WHERE u.supervisor = {:me} AND (s.object = {:whole} OR s.object LIKE {:choices})
+       ${mine} AND ({:v} = 0 OR json_extract(s.context, '$.version') = {:v})
        GROUP BY s.verb, s.object, response`,
     )
-    .bind({ me: me, whole: lib.activityId.scenario(scenario), choices: lib.activityId.scenario(scenario) + "/choice:%" })
+    .bind(bind)
     .all(rows);
-  return lib.scenarioInsight(scenario, rows.map((r) => ({ verb: r.verb, object: r.object, response: r.response, n: r.n })));
+  // the versions my learners played, newest first, so the supervisor can read one at a time
+  const played = arrayOf(new DynamicModel({ version: 0 }));
+  app.db()
+    .newQuery(`SELECT DISTINCT CAST(json_extract(s.context, '$.version') AS INTEGER) AS version ${mine} AND json_extract(s.context, '$.version') IS NOT NULL ORDER BY version DESC`)
+    .bind(bind)
+    .all(played);
+  const counts = lib.scenarioInsight(scenario, rows.map((r) => ({ verb: r.verb, object: r.object, response: r.response, n: r.n })));
+  return { choices: counts.choices, endings: counts.endings, plays: counts.plays, version: version || null, versions: played.map((r) => r.version) };
 }
 
 /** Up to 20 linked learners whose name contains the text. */
