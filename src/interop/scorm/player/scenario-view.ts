@@ -137,6 +137,7 @@ export function scenarioView(root: HTMLElement, data: ScenarioPackageData, lms: 
         h('h3', {}, strings.pathRecommended), h('ol', {}, recommendedPath.map((id) => h('li', {}, label(id)))),
         h('p', {}, h('button', { type: 'button', onclick: restart }, strings.retry)));
     }
+    root.dataset.step = step;
     replace(root, h('header', {}, h('h1', {}, scenario.title), h('p', { class: 'summary' }, scenario.summary)), situation, main);
     root.querySelector<HTMLElement>('h2[tabindex]')?.focus();
   }
