@@ -1,7 +1,8 @@
 // Continuum's PocketBase: upstream examples/base/main.go (jsvm + migratecmd) serving the
 // static site from --publicDir on the same origin, with the site's 404.html for missing pages.
-// Everything Continuum-specific lives in pb_migrations/ and pb_hooks/, so the official
-// release binary of the same version (PB_BIN) runs the same platform.
+// Everything Continuum-specific lives in pb_migrations/ and pb_hooks/, except the signing of
+// Open Badges credentials (credentials.go: goja has no WebCrypto); the official release binary
+// of the same version (PB_BIN) runs the same platform and answers the credential route with 503.
 // The GitHub self-update plugin is left out: this binary is built from source.
 package main
 
@@ -56,6 +57,8 @@ func main() {
 	app.RootCmd.ParseFlags(os.Args[1:])
 
 	jsvm.MustRegister(app, jsvm.Config{
+		// $credentials: signing Open Badges 3.0 credentials with the key kept in the data dir (credentials.go)
+		OnInit:        bindCredentials(&issuerKeys{app: app}),
 		MigrationsDir: migrationsDir,
 		HooksDir:      hooksDir,
 		HooksWatch:    hooksWatch,
