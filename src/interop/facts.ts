@@ -5,13 +5,43 @@
  * issuer's language).
  */
 import { useTranslations } from '../i18n/index.ts';
-import { defaultLocale } from '../i18n/locales.ts';
+import { defaultLocale, locales } from '../i18n/locales.ts';
 import type { Catalogue } from '../content/catalogue.ts';
+import { activityId } from '../learning-record/activities.ts';
+import type { ActivityNames } from '../learning-record/xapi.ts';
+import { applyOverlay } from '../simulation/overlay.ts';
 import { pathTitle } from '../content/paths.ts';
 import type { AchievementFacts } from './open-badges.ts';
 
 export interface InteropFacts {
   achievements: Record<string, AchievementFacts>;
+  /** Every activity's name in each language it has (xAPI activity definitions). */
+  names: ActivityNames;
+}
+
+/** The names of lessons, sections, questions, knowledge checks, simulations and choices, per language. */
+export function activityNames(catalogue: Catalogue): ActivityNames {
+  const names: ActivityNames = {};
+  const add = (id: string, lang: string, name: string) => ((names[id] ??= {})[lang] = name);
+  for (const module of catalogue.modules) {
+    for (const file of Object.values(module.files)) {
+      const fm = file.frontmatter;
+      add(activityId.module(module.slug), file.lang, fm.title);
+      for (const section of fm.sections) add(activityId.section(module.slug, section.id), file.lang, section.title);
+      for (const question of fm.quiz?.questions ?? []) add(activityId.question(module.slug, question.id), file.lang, question.prompt);
+      add(activityId.knowledgeCheck(module.slug), file.lang, `${fm.title}: ${useTranslations(file.lang)('module.knowledgeCheckHeading')}`);
+    }
+  }
+  for (const item of catalogue.scenarios) {
+    for (const lang of locales) {
+      const overlay = lang === defaultLocale ? undefined : item.overlays[lang];
+      if (lang !== defaultLocale && !overlay) continue;
+      const scenario = applyOverlay(item.scenario, overlay);
+      add(activityId.scenario(scenario.id), lang, scenario.title);
+      for (const node of Object.values(scenario.nodes)) for (const choice of node.choices) add(activityId.choice(scenario.id, choice.id), lang, choice.label);
+    }
+  }
+  return names;
 }
 
 export function interopFacts(catalogue: Catalogue): InteropFacts {
@@ -30,5 +60,5 @@ export function interopFacts(catalogue: Catalogue): InteropFacts {
       steps,
     };
   }
-  return { achievements };
+  return { achievements, names: activityNames(catalogue) };
 }
