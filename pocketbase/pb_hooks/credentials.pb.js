@@ -10,13 +10,10 @@
 //        → { status, credential, jwt }; ?format=jwt → the compact JWS alone (a download);
 //          ?status=1 → the 1EdRevocationList the credential names (revoked or not)
 
-function siteOf(e) {
-  return (e.request.tls ? "https://" : "http://") + e.request.host;
-}
-
+// (handlers run in runtimes of their own: nothing declared outside a handler reaches it)
 routerAdd("GET", "/api/continuum/issuer", (e) => {
   const lib = require(`${__hooks}/_generated/hooks-library.cjs`);
-  return e.json(200, lib.issuerProfile(siteOf(e)));
+  return e.json(200, lib.issuerProfile((e.request.tls ? "https://" : "http://") + e.request.host));
 });
 
 routerAdd("GET", "/api/continuum/issuer/jwks", (e) => {
@@ -43,7 +40,7 @@ routerAdd("GET", "/api/continuum/certificates/{code}/{part}", (e) => {
     certificate = null;
   }
   if (!certificate) throw new NotFoundError("No certificate has this code.");
-  const site = siteOf(e);
+  const site = (e.request.tls ? "https://" : "http://") + e.request.host;
   const revoked = certificate.getBool("revoked");
   const query = e.request.url.query();
   if (query.get("status")) return e.json(200, lib.revocationList(site, code, revoked));

@@ -6,11 +6,7 @@
 // Statements are queued in the transaction that stores them (onRecordCreateExecute runs inside
 // it) and sent every minute by the cron job below; see pb_hooks/lib/lrs-forwarder.js.
 
-function requireAdmin(e) {
-  if (e.auth && e.auth.collection().name === "_superusers") return;
-  if (!e.auth || e.auth.getString("role") !== "admin") throw new ForbiddenError("Only administrators can set up forwarding to a Learning Record Store.");
-}
-
+// (handlers run in runtimes of their own: shared code is in lib/lrs-forwarder.js)
 onRecordCreateExecute((e) => {
   e.next();
   require(`${__hooks}/lib/lrs-forwarder.js`).enqueue(e.app, e.record.id);
@@ -21,14 +17,14 @@ cronAdd("lrsForward", "* * * * *", () => {
 });
 
 routerAdd("GET", "/api/continuum/lrs", (e) => {
-  requireAdmin(e);
+  require(`${__hooks}/lib/lrs-forwarder.js`).requireAdmin(e);
   e.response.header().set("Cache-Control", "no-store");
   return e.json(200, require(`${__hooks}/lib/lrs-forwarder.js`).status(e.app));
 }, $apis.requireAuth());
 
 routerAdd("PUT", "/api/continuum/lrs", (e) => {
-  requireAdmin(e);
   const forwarder = require(`${__hooks}/lib/lrs-forwarder.js`);
+  forwarder.requireAdmin(e);
   const lib = require(`${__hooks}/_generated/hooks-library.cjs`);
   const body = e.requestInfo().body || {};
   const endpoint = String(body.endpoint || "").trim();
@@ -51,8 +47,8 @@ routerAdd("PUT", "/api/continuum/lrs", (e) => {
 }, $apis.requireAuth());
 
 routerAdd("POST", "/api/continuum/lrs/send", (e) => {
-  requireAdmin(e);
   const forwarder = require(`${__hooks}/lib/lrs-forwarder.js`);
+  forwarder.requireAdmin(e);
   const done = forwarder.forward(e.app, true);
   return e.json(200, Object.assign({ result: done }, forwarder.status(e.app)));
 }, $apis.requireAuth());

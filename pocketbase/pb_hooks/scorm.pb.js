@@ -5,13 +5,11 @@
 // are kept in <dataDir>/scorm/<stamp>/, where the stamp changes whenever the server's facts
 // about the content are rewritten (every start), so a package never outlives its content.
 
-const scormRoles = ["supervisor", "trainer", "admin"];
-
 routerAdd("GET", "/api/continuum/scorm/{kind}/{id}", (e) => {
   const role = e.auth ? e.auth.getString("role") : "";
   if (e.auth && e.auth.collection().name === "_superusers") {
     // superusers may download too
-  } else if (!scormRoles.includes(role)) {
+  } else if (!["supervisor", "trainer", "admin"].includes(role)) {
     throw new ForbiddenError("Only supervisors, trainers and administrators can download SCORM packages.");
   }
   const kind = e.request.pathValue("kind");
@@ -32,7 +30,8 @@ routerAdd("GET", "/api/continuum/scorm/{kind}/{id}", (e) => {
   try {
     bytes = $os.readFile(`${dir}/${name}`);
   } catch (_) {
-    const tmp = $os.mkdirTemp(e.app.dataDir(), "scorm-build-");
+    const tmp = `${e.app.dataDir()}/scorm-build-${$security.randomString(12)}`;
+    $os.mkdirAll(tmp, 0o700);
     try {
       const cmd = $os.cmd(`${root}/node_modules/.bin/node`, `${root}/scripts/export-scorm.ts`, "--out", tmp, "--lang", lang, "--only", `${kind}:${id}`, "--quiet");
       cmd.dir = root;

@@ -154,4 +154,10 @@ function forward(app, force) {
   return { sent: sent };
 }
 
-module.exports = { settings, enqueue, backfill, forward, status, release };
+/** Admins (role "admin") and superusers only. */
+function requireAdmin(e) {
+  if (e.auth && e.auth.collection().name === "_superusers") return;
+  if (!e.auth || e.auth.getString("role") !== "admin") throw new ForbiddenError("Only administrators can set up forwarding to a Learning Record Store.");
+}
+
+module.exports = { requireAdmin, settings, enqueue, backfill, forward, status, release };
