@@ -34,8 +34,8 @@ export function activityNames(catalogue: Catalogue): ActivityNames {
   }
   for (const item of catalogue.scenarios) {
     for (const lang of locales) {
-      const overlay = lang === defaultLocale ? undefined : item.overlays[lang];
-      if (lang !== defaultLocale && !overlay) continue;
+      const overlay = lang === 'en' ? undefined : item.overlays[lang];
+      if (lang !== 'en' && !overlay) continue;
       const scenario = applyOverlay(item.scenario, overlay);
       add(activityId.scenario(scenario.id), lang, scenario.title);
       for (const node of Object.values(scenario.nodes)) for (const choice of node.choices) add(activityId.choice(scenario.id, choice.id), lang, choice.label);
