@@ -38,13 +38,13 @@ function enqueue(app, statementId) {
   app.save(entry);
 }
 
-/** Queues every stored statement not queued yet, oldest first (when forwarding is turned on). */
+/** Queues every stored statement not queued yet, in the order they were stored (when forwarding is turned on). */
 function backfill(app) {
   app.runInTransaction((txApp) => {
     const start = nextSeq(txApp);
     txApp.db().newQuery(
       "INSERT INTO lrs_queue (id, statement, seq, refused, error, created) " +
-      "SELECT substr(lower(hex(randomblob(8))), 1, 15), s.id, {:start} + ROW_NUMBER() OVER (ORDER BY s.created, s.id) - 1, FALSE, '', strftime('%Y-%m-%d %H:%M:%fZ') " +
+      "SELECT substr(lower(hex(randomblob(8))), 1, 15), s.id, {:start} + ROW_NUMBER() OVER (ORDER BY s.created, s.rowid) - 1, FALSE, '', strftime('%Y-%m-%d %H:%M:%fZ') " +
       "FROM statements s WHERE NOT EXISTS (SELECT 1 FROM lrs_queue q WHERE q.statement = s.id)"
     ).bind({ start: start }).execute();
   });
@@ -64,6 +64,7 @@ function release(app) {
 
 /** Counts for the admin page. */
 function status(app) {
+  applyEnvironment(app);
   const row = settings(app);
   const count = (filter) => app.countRecords("lrs_queue", $dbx.exp(filter));
   return {
@@ -78,6 +79,7 @@ function status(app) {
     nextAttemptAt: row.getInt("nextAttemptAt") ? new Date(row.getInt("nextAttemptAt")).toISOString() : null,
     lastSentAt: row.getInt("lastSentAt") ? new Date(row.getInt("lastSentAt")).toISOString() : null,
     lastError: row.getString("lastError"),
+    fromEnvironment: fromEnvironment() !== null,
   };
 }
 
@@ -94,6 +96,7 @@ function siteUrl(app) {
 function forward(app, force) {
   const lib = library();
   const now = Date.now();
+  applyEnvironment(app);
   const row = settings(app);
   if (!row.getBool("enabled") || !row.getString("endpoint")) return { sent: 0, skipped: "off" };
   if (!force && row.getInt("nextAttemptAt") > now) return { sent: 0, skipped: "waiting" };
@@ -154,10 +157,64 @@ function forward(app, force) {
   return { sent: sent };
 }
 
+/**
+ * The settings the server's environment gives (LRS_ENDPOINT, LRS_KEY, LRS_SECRET, and
+ * LRS_ENABLED=false to pause), or null when LRS_ENDPOINT is not set.
+ */
+function fromEnvironment() {
+  const env = (name) => String($os.getenv(name) || "").trim();
+  if (!env("LRS_ENDPOINT")) return null;
+  return { endpoint: env("LRS_ENDPOINT"), key: env("LRS_KEY"), secret: env("LRS_SECRET"), enabled: env("LRS_ENABLED") !== "false" };
+}
+
+/**
+ * Writes settings (an admin's or the environment's); turning forwarding on queues every
+ * statement stored before. A secret left empty keeps the one saved. Throws on a bad endpoint.
+ */
+function configure(app, wanted) {
+  if (wanted.enabled || wanted.endpoint) {
+    const problem = library().endpointProblem(wanted.endpoint);
+    if (problem) throw new BadRequestError(problem, { endpoint: new ValidationError("validation_endpoint", problem) });
+  }
+  const row = settings(app);
+  const wasOn = row.getBool("enabled");
+  const changed = row.getString("endpoint") !== wanted.endpoint || row.getString("key") !== wanted.key || wasOn !== wanted.enabled ||
+    (wanted.secret !== "" && wanted.secret !== row.getString("secret"));
+  row.set("endpoint", wanted.endpoint);
+  row.set("key", wanted.key);
+  if (wanted.secret) row.set("secret", wanted.secret);
+  row.set("enabled", wanted.enabled);
+  if (changed) {
+    row.set("failures", 0);
+    row.set("nextAttemptAt", 0);
+  }
+  app.save(row);
+  if (wanted.enabled && !wasOn) backfill(app);
+}
+
+/**
+ * Makes the stored settings what the environment says, if it says anything and they differ
+ * (turning forwarding on queues what was stored before, in order). A bad LRS_ENDPOINT is logged
+ * and leaves the settings as they were.
+ */
+function applyEnvironment(app) {
+  const wanted = fromEnvironment();
+  if (!wanted) return;
+  const row = settings(app);
+  const same = row.getString("endpoint") === wanted.endpoint && row.getString("key") === wanted.key &&
+    row.getBool("enabled") === wanted.enabled && (wanted.secret === "" || row.getString("secret") === wanted.secret);
+  if (same) return;
+  try {
+    configure(app, wanted);
+  } catch (err) {
+    app.logger().error("LRS_ENDPOINT is not usable: forwarding left as it was", "error", String(err));
+  }
+}
+
 /** Admins (role "admin") and superusers only. */
 function requireAdmin(e) {
   if (e.auth && e.auth.collection().name === "_superusers") return;
   if (!e.auth || e.auth.getString("role") !== "admin") throw new ForbiddenError("Only administrators can set up forwarding to a Learning Record Store.");
 }
 
-module.exports = { requireAdmin, settings, enqueue, backfill, forward, status, release };
+module.exports = { requireAdmin, fromEnvironment, configure, settings, enqueue, backfill, forward, status, release };
