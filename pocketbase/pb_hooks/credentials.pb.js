@@ -5,7 +5,9 @@
 // 60-bit certificate code is the key to it, and the rate limit on /api/continuum/certificates/
 // applies.
 //   GET /api/continuum/issuer                       the issuer's profile
-//   GET /api/continuum/issuer/jwks                  its public key (JWK Set)
+//   GET /api/continuum/issuer/jwks                  its public key (JWK Set); the key's "kid" is the
+//                                                   absolute URL a credential's header names
+//                                                   (<this URL>#<RFC 7638 thumbprint>)
 //   GET /api/continuum/certificates/{code}/credential
 //        → { status, credential, jwt }; ?format=jwt → the compact JWS alone (a download);
 //          ?status=1 → the 1EdRevocationList the credential names (revoked or not)
@@ -21,7 +23,9 @@ routerAdd("GET", "/api/continuum/issuer/jwks", (e) => {
     throw new ApiError(503, "This server cannot sign credentials: it was not built from pocketbase/ (see README, Open Badges).");
   }
   e.response.header().set("Cache-Control", "public, max-age=300");
-  return e.json(200, { keys: [JSON.parse($credentials.publicJwk())] });
+  const jwk = JSON.parse($credentials.publicJwk());
+  jwk.kid = `${(e.request.tls ? "https://" : "http://") + e.request.host}/api/continuum/issuer/jwks#${jwk.kid}`;
+  return e.json(200, { keys: [jwk] });
 });
 
 // {part} rather than a literal "credential": Go's router would see /certificates/{code}/credential

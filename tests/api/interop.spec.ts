@@ -3,15 +3,16 @@
  * - an Open Badges 3.0 credential for a certificate earned for real, verified by an independent
  *   library (jose: the JWT proof format, RS256, the key from the issuer's published JWKS), a
  *   tampered credential that must fail, and revocation reported by the same route;
- * - who may use the new routes, for the seven actors of the API matrix (guest, learner A,
- *   learner B, A's supervisor, a supervisor of nobody, a trainer, an admin).
+ * - who may use the new routes and the two new collections (lrs_settings, lrs_queue: list, view,
+ *   create, update, delete), for the seven actors of the API matrix (guest, learner A, learner B,
+ *   A's supervisor, a supervisor of nobody, a trainer, an admin).
  */
 import { test, expect, type APIRequestContext } from '@playwright/test';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT, errors } from 'jose';
 import { unzipSync, strFromU8 } from 'fflate';
 import { facts } from '../support/content.ts';
-import { adminList, baseURL, createPerson, moduleCompletion, type Person } from '../support/pb.ts';
+import { adminList, baseURL, createPerson, moduleCompletion, superuserToken, type Person } from '../support/pb.ts';
 
 const api = (path: string) => `${baseURL}/api/collections/${path}`;
 type Actor = 'guest' | 'learnerA' | 'learnerB' | 'supervisorOfA' | 'supervisorOfNobody' | 'trainer' | 'admin';
@@ -134,12 +135,32 @@ test('who may use the interop routes: seven actors', async ({ request }) => {
     expect.soft(write.status(), `${actor} LRS settings change`).toBe(expected.lrsWrite[actor]);
     expect.soft((await request.post(`${baseURL}/api/continuum/lrs/send`, { headers: h })).status(), `${actor} LRS send`).toBe(expected.lrsSend[actor]);
   }
-  // nobody reads the LRS tables directly, not even an admin: the secret stays on the server
-  for (const actor of actors) {
-    for (const collection of ['lrs_settings', 'lrs_queue']) {
-      const list = await request.get(api(`${collection}/records`), { headers: headers(actor) });
-      expect.soft(list.status(), `${actor} lists ${collection}`).not.toBe(200);
+  // nobody uses the LRS tables directly, not even an admin: the secret stays on the server
+  const su = { Authorization: await superuserToken(request) };
+  const [statement] = await adminList(request, 'statements', `user = "${people.learnerA.id}"`);
+  const entry = await request.post(api('lrs_queue/records'), { headers: su, data: { statement: statement!.id, seq: 1 } });
+  expect(entry.status(), await entry.text()).toBe(200);
+  const rows = { lrs_settings: 'lrsforwarding00', lrs_queue: String((await entry.json()).id) };
+  try {
+    for (const actor of actors) {
+      for (const [collection, id] of Object.entries(rows)) {
+        const h = headers(actor);
+        const list = await request.get(api(`${collection}/records`), { headers: h });
+        expect.soft(list.status() === 200 ? (await list.json()).items.length : 0, `${actor} lists ${collection}`).toBe(0);
+        expect.soft((await request.get(api(`${collection}/records/${id}`), { headers: h })).status(), `${actor} views ${collection}`).not.toBe(200);
+        const create = await request.post(api(`${collection}/records`), { headers: h, data: collection === 'lrs_queue' ? { statement: statement!.id, seq: 2 } : { endpoint: 'https://attacker.example/xapi/', enabled: true } });
+        expect.soft(create.status(), `${actor} creates in ${collection}`).not.toBe(200);
+        const update = await request.patch(api(`${collection}/records/${id}`), { headers: h, data: collection === 'lrs_queue' ? { refused: true } : { endpoint: 'https://attacker.example/xapi/', enabled: true } });
+        expect.soft(update.status(), `${actor} updates ${collection}`).not.toBe(200);
+        expect.soft((await request.delete(api(`${collection}/records/${id}`), { headers: h })).status(), `${actor} deletes from ${collection}`).not.toBe(204);
+      }
     }
+    // both rows are as they were
+    expect((await (await request.get(api(`lrs_queue/records/${rows.lrs_queue}`), { headers: su })).json()).refused).toBe(false);
+    expect((await (await request.get(api('lrs_settings/records/lrsforwarding00'), { headers: su })).json())).toMatchObject({ endpoint: '', enabled: false });
+    expect((await adminList(request, 'lrs_queue', `seq = 2`))).toEqual([]);
+  } finally {
+    await request.delete(api(`lrs_queue/records/${rows.lrs_queue}`), { headers: su });
   }
   const bad = await request.get(`${baseURL}/api/continuum/scorm/module/no-such-module?lang=en`, { headers: headers('trainer') });
   expect(bad.status()).toBe(404);
