@@ -12,10 +12,11 @@
 //        → { status, credential, jwt }; ?format=jwt → the compact JWS alone (a download);
 //          ?status=1 → the 1EdRevocationList the credential names (revoked or not)
 
+// The ids in credentials are made on PUBLIC_URL when it is set (lib/public-site.js).
 // (handlers run in runtimes of their own: nothing declared outside a handler reaches it)
 routerAdd("GET", "/api/continuum/issuer", (e) => {
   const lib = require(`${__hooks}/_generated/hooks-library.cjs`);
-  return e.json(200, lib.issuerProfile((e.request.tls ? "https://" : "http://") + e.request.host));
+  return e.json(200, lib.issuerProfile(require(`${__hooks}/lib/public-site.js`).publicSite(e)));
 });
 
 routerAdd("GET", "/api/continuum/issuer/jwks", (e) => {
@@ -24,7 +25,7 @@ routerAdd("GET", "/api/continuum/issuer/jwks", (e) => {
   }
   e.response.header().set("Cache-Control", "public, max-age=300");
   const jwk = JSON.parse($credentials.publicJwk());
-  jwk.kid = `${(e.request.tls ? "https://" : "http://") + e.request.host}/api/continuum/issuer/jwks#${jwk.kid}`;
+  jwk.kid = `${require(`${__hooks}/lib/public-site.js`).publicSite(e)}/api/continuum/issuer/jwks#${jwk.kid}`;
   return e.json(200, { keys: [jwk] });
 });
 
@@ -44,7 +45,7 @@ routerAdd("GET", "/api/continuum/certificates/{code}/{part}", (e) => {
     certificate = null;
   }
   if (!certificate) throw new NotFoundError("No certificate has this code.");
-  const site = (e.request.tls ? "https://" : "http://") + e.request.host;
+  const site = require(`${__hooks}/lib/public-site.js`).publicSite(e);
   const revoked = certificate.getBool("revoked");
   const query = e.request.url.query();
   if (query.get("status")) return e.json(200, lib.revocationList(site, code, revoked));
