@@ -11,9 +11,11 @@ import { test, expect, type APIRequestContext } from '@playwright/test';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT, errors } from 'jose';
 import { unzipSync, strFromU8 } from 'fflate';
+import validation from '@learninglocker/xapi-validation';
 import { facts } from '../support/content.ts';
 import { adminList, baseURL, createPerson, moduleCompletion, superuserToken, type Person } from '../support/pb.ts';
 
+const validate = ((validation as unknown as { default?: typeof validation }).default ?? validation) as unknown as (statement: unknown) => { message?: string }[];
 const api = (path: string) => `${baseURL}/api/collections/${path}`;
 type Actor = 'guest' | 'learnerA' | 'learnerB' | 'supervisorOfA' | 'supervisorOfNobody' | 'trainer' | 'admin';
 const actors: Actor[] = ['guest', 'learnerA', 'learnerB', 'supervisorOfA', 'supervisorOfNobody', 'trainer', 'admin'];
@@ -106,6 +108,21 @@ test('a revoked certificate is reported revoked by the status its credential nam
     await request.patch(api(`certificates/records/${certificate.id}`), { headers: headers('admin'), data: { revoked: false } });
   }
   expect((await request.get(`${baseURL}/api/continuum/certificates/ZZZZ-ZZZZ-ZZZZ/credential`)).status()).toBe(404);
+});
+
+test("the server's xAPI exports (a supervisor's, my data) are valid xAPI 1.0.3 with named activities", async ({ request }) => {
+  const cohort = await request.get(`${baseURL}/api/continuum/cohort/export.xapi?path=essentials`, { headers: headers('supervisorOfA') });
+  expect(cohort.status(), await cohort.text()).toBe(200);
+  const mine = await request.get(`${baseURL}/api/continuum/me/export`, { headers: headers('learnerA') });
+  expect(mine.status()).toBe(200);
+  for (const statements of [JSON.parse(await cohort.text()), (await mine.json()).statements]) {
+    expect(statements.length).toBeGreaterThan(5);
+    for (const statement of statements) {
+      expect(validate(statement), JSON.stringify(statement)).toEqual([]);
+      expect(statement.actor.account.name).toBe(people.learnerA.id);
+      expect(Object.keys(statement.object.definition?.name ?? {}), statement.object.id).toEqual(['en']);
+    }
+  }
 });
 
 const expected = {
