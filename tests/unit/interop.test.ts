@@ -8,6 +8,7 @@ import validation from '@learninglocker/xapi-validation';
 import { catalogue, facts } from '../support/content.ts';
 import { activityNames } from '../../src/interop/facts.ts';
 import { toXapi } from '../../src/learning-record/xapi.ts';
+import { backoffMs, delivery, endpointProblem, lrsHeaders, statementUrl } from '../../src/interop/lrs.ts';
 import { knowledgeCheckResult, questionAnswered, registrationId, scenarioChoice, scenarioEnded, sectionCompleted } from '../../src/learning-record/statements.ts';
 import {
   afterEnding, choiceIndex, choiceInteraction, cmiTimespan, decodeLessonState, decodePlaythrough, encodeLessonState, encodePlaythrough,
@@ -147,5 +148,29 @@ describe('Open Badges 3.0 credential', () => {
     expect(credentialJwtPayload(vc)).toMatchObject({ iss: vc.issuer.id, jti: vc.id, nbf: Date.parse(input.issuedAt) / 1000 });
     expect(revocationList(site, input.code, true).revokedCredentials).toEqual([expect.objectContaining({ id: vc.id })]);
     expect(revocationList(site, input.code, false).revokedCredentials).toEqual([]);
+  });
+});
+
+describe('forwarding to an LRS: the rules the forwarder follows', () => {
+  it('waits 30 s after a failure, twice as long after each next one, never more than an hour', () => {
+    expect([0, 1, 2, 3, 8, 50].map(backoffMs)).toEqual([0, 30_000, 60_000, 120_000, 3_600_000, 3_600_000]);
+  });
+  it('stores a statement by its id under the endpoint, with or without a trailing slash or /statements', () => {
+    for (const endpoint of ['https://lrs.example/xapi', 'https://lrs.example/xapi/', 'https://lrs.example/xapi/statements']) {
+      expect(statementUrl(endpoint, 'a b')).toBe('https://lrs.example/xapi/statements?statementId=a%20b');
+    }
+  });
+  it('takes 2xx and 409 as stored, sets 400 aside and tries everything else again', () => {
+    expect([200, 204, 409, 400, 401, 403, 429, 500, 503].map(delivery)).toEqual(['stored', 'stored', 'stored', 'refused', 'retry', 'retry', 'retry', 'retry', 'retry']);
+  });
+  it('sends HTTP Basic credentials as UTF-8 base64 (goja has no btoa), with the xAPI version', () => {
+    for (const [key, secret] of [['key', 'secret'], ['clé', 'sécrèt-🔑'], ['', ''], ['ab', 'c']]) {
+      expect(lrsHeaders(key!, secret!).Authorization).toBe(`Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`);
+    }
+    expect(lrsHeaders('k', 's')['X-Experience-API-Version']).toBe('1.0.3');
+  });
+  it('accepts an http(s) endpoint and refuses anything else, or credentials in the URL', () => {
+    expect(endpointProblem('https://lrs.example.org/xapi/')).toBeNull();
+    for (const bad of ['', 'ftp://lrs.example.org', 'lrs.example.org/xapi', 'https://user:pw@lrs.example.org/xapi']) expect(endpointProblem(bad), bad).toContain('https://');
   });
 });
