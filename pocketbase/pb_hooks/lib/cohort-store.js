@@ -148,12 +148,14 @@ function writeXapi(app, me, query, site, write) {
   const s = scope(me, query);
   const learners = arrayOf(new DynamicModel({ id: "", name: "" }));
   app.db().newQuery(`SELECT u.id AS id, u.name AS name FROM users u WHERE ${s.where} ORDER BY u.name COLLATE NOCASE`).bind(s.params).all(learners);
+  // activity definitions named in each statement's language (the same names as "my data")
+  const names = require(`${__hooks}/_generated/interop-facts.cjs`).names;
   write("[");
   let first = true;
   for (const learner of learners) {
     const statements = app.findRecordsByFilter("statements", "user = {:user}", "timestamp,id", 0, 0, { user: learner.id });
     for (const r of statements) {
-      write((first ? "\n" : ",\n") + JSON.stringify(lib.toXapi(lib.statementFromRecord(json(r)), { id: learner.id, name: learner.name }, site)));
+      write((first ? "\n" : ",\n") + JSON.stringify(lib.toXapi(lib.statementFromRecord(json(r)), { id: learner.id, name: learner.name }, site, names)));
       first = false;
     }
   }
