@@ -1,0 +1,35 @@
+/**
+ * The SCORM download on module and scenario pages: shown only to supervisors, trainers and
+ * admins (islands/lib/staff-tools.ts), never to a learner, and it saves a real package.
+ */
+import { test, expect } from '@playwright/test';
+import { createPerson } from '../support/pb.ts';
+import { signInAs } from '../support/ui.ts';
+import en from '../../src/i18n/ui/en.json' with { type: 'json' };
+
+test('a supervisor downloads a lesson as a SCORM package; a learner sees no download', async ({ page, browser, request }) => {
+  test.slow(); // the server builds the package the first time it is asked for
+  const learner = await createPerson(request, 'staff-learner');
+  await signInAs(page, learner);
+  await page.goto('/en/modules/children-on-the-move/');
+  await expect(page.getByTestId('progress-summary')).toBeVisible();
+  await expect(page.getByRole('heading', { name: en.interop.scormHeading })).toHaveCount(0);
+  await expect(page.locator('[data-scorm-slot]')).toBeEmpty();
+
+  const supervisor = await createPerson(request, 'staff-supervisor', { role: 'supervisor' });
+  const staffContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const staff = await staffContext.newPage();
+  await signInAs(staff, supervisor);
+  await staff.goto('/en/modules/children-on-the-move/');
+  await expect(staff.getByRole('heading', { name: en.interop.scormHeading })).toBeVisible();
+  const download = staff.waitForEvent('download', { timeout: 90_000 });
+  await staff.getByTestId('scorm-download').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('continuum-module-children-on-the-move-en.zip');
+  const zip = await (await import('node:fs/promises')).readFile((await file.path())!);
+  expect(zip.subarray(0, 2).toString()).toBe('PK');
+
+  await staff.goto('/en/scenarios/border-arrival/');
+  await expect(staff.getByRole('heading', { name: en.interop.scormHeading })).toBeVisible();
+  await staffContext.close();
+});
