@@ -83,3 +83,25 @@ export function trackLabels(lang: Locale): Record<string, string> {
   const t = useTranslations(lang);
   return Object.fromEntries(tracks.map((tr) => [tr, t(`tracks.${tr}`)]));
 }
+
+/** What the "next step" after a check, a simulation or a lesson needs: every path's steps by activity id, and each step's title and page once. */
+export interface NextStepData {
+  paths: { id: string; track: string; title: string; href: string; steps: string[] }[];
+  /** Each activity on a path: its title, its page, and the title's language when it is not the page's. */
+  steps: Record<string, { title: string; href: string; lang?: Locale }>;
+  modulesHref: string;
+}
+
+/** The next-step data of one language (small: a few hundred bytes compressed). */
+export async function nextStepData(lang: Locale): Promise<NextStepData> {
+  const views = await pathViews(lang);
+  const steps: NextStepData['steps'] = {};
+  for (const step of views.flatMap((p) => p.steps)) {
+    steps[step.activity] = { title: step.title, href: step.href, ...(step.titleLang === lang ? {} : { lang: step.titleLang }) };
+  }
+  return {
+    paths: views.map((p) => ({ id: p.id, track: p.track, title: p.title, href: p.href, steps: p.steps.map((s) => s.activity) })),
+    steps,
+    modulesHref: `/${lang}/modules/`,
+  };
+}
