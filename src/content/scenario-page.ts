@@ -6,7 +6,6 @@
 import type { Locale } from '../i18n/locales.ts';
 import { pickStrings, useTranslations } from '../i18n/index.ts';
 import { localizedModules } from './catalog.ts';
-import { nextStepData } from './onboarding-data.ts';
 import { principles } from '../simulation/principles.ts';
 
 /** The plural forms of "n min" in a language (home.minutes_one, _other…), for islands. */
@@ -21,7 +20,6 @@ export async function scenarioPageProps(lang: Locale) {
     lang,
     strings: pickStrings(lang, 'scenario'),
     debrief: pickStrings(lang, 'debrief2'),
-    next: { data: await nextStepData(lang), strings: pickStrings(lang, 'nextStep') },
     pageStrings: pickStrings(lang, 'scenarioPage'),
     translationStrings: pickStrings(lang, 'scenarioTranslation'),
     principleLabels: Object.fromEntries(principles.map((p) => [p, t(`principles.${p}`)])),
