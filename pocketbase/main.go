@@ -1,10 +1,12 @@
 // Continuum's PocketBase: upstream examples/base/main.go (jsvm + migratecmd) serving the
 // static site from --publicDir on the same origin (site.go: precompressed files, cache
 // lifetimes, the pages' Content-Security-Policy, the site's 404.html for missing pages).
-// The learning platform itself lives in pb_migrations/ and pb_hooks/, so the official release
-// binary of the same version (PB_BIN) runs the same platform, with two differences: it serves
-// the site without compression and those headers, and it does not open SQLite with
-// secure_delete (erased accounts then linger in free pages until a VACUUM).
+// The learning platform itself lives in pb_migrations/ and pb_hooks/, except the signing of
+// Open Badges credentials (credentials.go: goja has no WebCrypto). So the official release
+// binary of the same version (PB_BIN) runs the same platform, with three differences: it serves
+// the site without compression and those headers, it does not open SQLite with secure_delete
+// (erased accounts then linger in free pages until a VACUUM), and it answers the credential
+// route with 503.
 // The GitHub self-update plugin is left out: this binary is built from source.
 package main
 
@@ -60,6 +62,8 @@ func main() {
 	app.RootCmd.ParseFlags(os.Args[1:])
 
 	jsvm.MustRegister(app, jsvm.Config{
+		// $credentials: signing Open Badges 3.0 credentials with the key kept in the data dir (credentials.go)
+		OnInit:        bindCredentials(&issuerKeys{app: app}),
 		MigrationsDir: migrationsDir,
 		HooksDir:      hooksDir,
 		HooksWatch:    hooksWatch,

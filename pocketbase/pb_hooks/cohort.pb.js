@@ -49,7 +49,9 @@ routerAdd("POST", "/api/continuum/cohort/assign", (e) => {
 routerAdd("GET", "/api/continuum/cohort/insight", (e) => {
   const cohort = require(`${__hooks}/lib/cohort-store.js`);
   const scenario = String(e.request.url.query().get("scenario") || "");
-  return e.json(200, cohort.insight(e.app, e.auth.id, scenario));
+  const version = Number(e.request.url.query().get("version") || 0);
+  if (!Number.isInteger(version) || version < 0) throw new BadRequestError("version must be a whole number of a published version, or left out for all versions.");
+  return e.json(200, cohort.insight(e.app, e.auth.id, scenario, version));
 }, $apis.requireAuth("users"));
 
 // Linked learners whose name matches, for choosing one to assign to.

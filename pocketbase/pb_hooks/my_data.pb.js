@@ -12,6 +12,8 @@ routerAdd("GET", "/api/continuum/me/export", (e) => {
   const supervisorId = me.getString("supervisor");
   const supervisor = supervisorId ? store.findFirst(e.app, "users", "id = {:id}", { id: supervisorId }) : null;
   const learner = { id: me.id, name: me.getString("name") };
+  // activity names per language, for the xAPI activity definitions
+  const names = require(`${__hooks}/_generated/interop-facts.cjs`).names;
 
   e.response.header().set("Cache-Control", "no-store");
   e.response.header().set("Content-Disposition", 'attachment; filename="continuum-my-data.json"');
@@ -29,7 +31,7 @@ routerAdd("GET", "/api/continuum/me/export", (e) => {
       supervisor: supervisorId ? { id: supervisorId, name: supervisor ? supervisor.getString("name") : "" } : null,
       created: store.json(me).created,
     },
-    statements: mine("statements", "user", "timestamp,id").map((r) => lib.toXapi(lib.statementFromRecord(r), learner, site)),
+    statements: mine("statements", "user", "timestamp,id").map((r) => lib.toXapi(lib.statementFromRecord(r), learner, site, names)),
     progress: mine("progress", "user", "activity").map(lib.progressFromRecord),
     scenarioRuns: mine("scenario_runs", "user", "scenario").map((r) => ({ scenario: r.scenario, version: r.version, language: r.language, snapshot: r.snapshot, updated: r.updated })),
     assignments: mine("assignments", "learner", "path").map(lib.assignmentFromRecord),

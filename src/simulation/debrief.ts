@@ -134,3 +134,14 @@ export function debriefSummary(
 export function learnMoreModules(scenario: Pick<Scenario, 'principles' | 'learn_more'>): Record<string, string[]> {
   return Object.fromEntries(scenario.principles.map((p) => [p, scenario.learn_more?.[p] ?? [principleModules[p as Principle]]]));
 }
+
+/**
+ * The score of a playthrough (0 to 1): its points per principle against the recommended
+ * path's, the debrief's yardstick (the site and a SCORM package report the same).
+ * @example playthroughScaled({ safety: 1, participation: 2 }, { safety: 2, participation: 2 }) // 0.75
+ */
+export function playthroughScaled(scores: Record<string, number>, recommendedScores: Record<string, number>): number {
+  const maxTotal = Object.values(recommendedScores).reduce((a, b) => a + Math.max(0, b), 0) || 1;
+  const total = Object.values(scores).reduce((a, b) => a + b, 0);
+  return Math.max(0, Math.min(1, total / maxTotal));
+}

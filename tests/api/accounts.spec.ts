@@ -47,6 +47,22 @@ test.describe('the matrix of new routes', () => {
     expect(await adminList(request, 'users', `email = "${wouldBeAdmin}"`)).toEqual([]);
   });
 
+  test('people and roles: only an admin lists everyone, searched by name or e-mail and paged on the server', async ({ request }) => {
+    for (const actor of actors) {
+      const r = await request.get(`${baseURL}/api/continuum/admin/people?q=${encodeURIComponent(people.learnerB.email)}`, { headers: headers(actor) });
+      expect.soft(r.status(), `${actor} listing people`).toBe(actor === 'admin' ? 200 : actor === 'guest' ? 401 : 403);
+    }
+    const byEmail = await (await request.get(`${baseURL}/api/continuum/admin/people?q=${encodeURIComponent(people.learnerB.email.toUpperCase())}`, { headers: headers('admin') })).json();
+    expect(byEmail).toMatchObject({ totalItems: 1, totalPages: 1, page: 1 });
+    expect(byEmail.items[0]).toMatchObject({ id: people.learnerB.id, email: people.learnerB.email, role: 'learner', deactivated: false, pending: false });
+    expect(Object.keys(byEmail.items[0]).sort()).toEqual(['country', 'deactivated', 'email', 'id', 'name', 'pending', 'role', 'supervisor', 'track']);
+    // a % or _ in the search is a character, not a wildcard
+    expect((await (await request.get(`${baseURL}/api/continuum/admin/people?q=%25`, { headers: headers('admin') })).json()).totalItems).toBe(0);
+    const everyone = await (await request.get(`${baseURL}/api/continuum/admin/people?perPage=2&page=2`, { headers: headers('admin') })).json();
+    expect(everyone.items).toHaveLength(2);
+    expect(everyone.totalPages).toBe(Math.ceil(everyone.totalItems / 2));
+  });
+
   test('an admin invites a pasted list: new people get an account and an e-mail, existing ones are left alone', async ({ request }) => {
     const officer = uniqueEmail('invited-officer');
     const r = await request.post(`${baseURL}/api/continuum/invitations`, {

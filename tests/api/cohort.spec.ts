@@ -5,8 +5,10 @@
  */
 import { test, expect } from '@playwright/test';
 import { adminList, baseURL, createPerson, moduleCompletion, type Person } from '../support/pb.ts';
-import { facts } from '../support/content.ts';
 import fr from '../../src/i18n/ui/fr.json' with { type: 'json' };
+import { catalogue, facts } from '../support/content.ts';
+import { registrationId, scenarioChoice, scenarioEnded } from '../../src/learning-record/statements.ts';
+import { statementFields } from '../../src/learning-record/records.ts';
 
 const route = (path: string) => `${baseURL}/api/continuum/${path}`;
 const lesson = 'children-on-the-move';
@@ -100,3 +102,33 @@ test('exports CSV in the supervisor\'s language and xAPI, for every row the filt
   expect(xapi.length).toBeGreaterThan(5);
   expect(new Set(xapi.map((s: { actor: { account: { name: string } } }) => s.actor.account.name))).toEqual(new Set([learners[1]!.id]));
 });
+
+test('scenario insight counts one version at a time or all, and lists the versions played', async ({ request }) => {
+  const loaded = catalogue().scenarios.find((s) => s.scenario.id === 'border-arrival')!;
+  const { scenario, analysis } = loaded;
+  const good = Object.entries(scenario.endings).find(([, e]) => e.outcome === 'good')![0];
+  const nodeOf = (choice: string) => Object.entries(scenario.nodes).find(([, n]) => n.choices.some((c) => c.id === choice))![0];
+  const player = learners[2]!;
+  const playthrough = { user: player.id, language: 'en' as const, scenario: scenario.id, version: scenario.version, registration: registrationId() };
+  const start = Date.now() - 60_000;
+  for (const [i, choice] of analysis.recommendedPath.entries()) {
+    const chose = scenarioChoice({ ...playthrough, node: nodeOf(choice), choice, variables: {}, now: new Date(start + i * 1000) });
+    expect((await request.post(`${baseURL}/api/collections/statements/records`, { headers: { Authorization: player.token }, data: statementFields(chose) })).status()).toBe(200);
+  }
+  const ending = scenarioEnded({ ...playthrough, ending: good, outcome: 'good', choices: analysis.recommendedPath, scores: {}, scaled: 1, now: new Date(start + 30_000) });
+  expect((await request.post(`${baseURL}/api/collections/statements/records`, { headers: { Authorization: player.token }, data: statementFields(ending) })).status()).toBe(200);
+
+  const insight = async (query: string) => request.get(route(`cohort/insight?scenario=${scenario.id}${query}`), { headers: { Authorization: supervisor.token } });
+  const all = await (await insight('')).json();
+  expect(all).toMatchObject({ plays: 1, version: null, versions: [scenario.version], endings: { [good]: 1 } });
+  expect(all.choices[analysis.recommendedPath[0]!]).toBe(1);
+  expect(await (await insight(`&version=${scenario.version}`)).json()).toMatchObject({ plays: 1, version: scenario.version });
+  const other = await (await insight(`&version=${scenario.version + 100}`)).json();
+  expect(other).toMatchObject({ plays: 0, choices: {}, endings: {}, versions: [scenario.version] });
+  const bad = await insight('&version=-1');
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).message).toContain('version');
+  expect((await insight('&version=1').then((r) => r.status()))).toBe(200);
+  expect((await request.get(route('cohort/insight?scenario=no-such-scenario'), { headers: { Authorization: supervisor.token } })).status()).toBe(404);
+});
+

@@ -101,7 +101,9 @@ test('two people editing one draft: the second save is told, not overwriting the
 
 test('publish with review: not by the author, not by a learner; then learners play the new version at once', async ({ request }) => {
   test.setTimeout(90_000);
-  const id = 'border-arrival';
+  // a built-in scenario no other test plays: the suite shares one server, and a learner's page
+  // switches to the newer published version at once
+  const id = 'cross-border-handover';
   const document = builtInDocument(id);
   // the trainer improves the built-in scenario: a new choice id at the start node
   const scenario = structuredClone(document.scenario) as { start: string; nodes: Record<string, { choices: { id: string }[] }> };

@@ -249,6 +249,28 @@ test('an admin links a learner to a supervisor and gives a role; the supervisor 
   expect(seen.status()).toBe(200);
 });
 
+test('the admin page searches and pages people on the server, fifty at a time', async ({ page, request }) => {
+  const admin = await createPerson(request, 'pager-admin', { role: 'admin' });
+  const tag = `Pager ${newId().slice(0, 6)}`;
+  const made = [];
+  for (let i = 0; i < 53; i++) made.push(await createPerson(request, 'pager', { name: `${tag} ${String(i).padStart(2, '0')}` }));
+  await signInAs(page, admin);
+  await page.goto('/en/admin/');
+  await page.getByLabel(en.admin.search).fill(tag);
+  const rows = page.locator('tr[data-person]');
+  await expect(rows).toHaveCount(50);
+  // "53 of N people": N counted by the server over everyone (more than this page holds)
+  const [before, after] = fill(en.admin.count, { shown: 53, total: '\u0000' }).split('\u0000') as [string, string];
+  const counted = await page.getByText(before).textContent();
+  expect(Number(counted!.slice(before.length, counted!.length - after.length))).toBeGreaterThan(53);
+  await expect(page.getByTestId('page-of')).toHaveText(fill(en.supervise.pageOf, { page: 1, pages: 2 }));
+  await expect(rows.first()).toContainText(`${tag} 00`);
+  await page.getByRole('button', { name: en.supervise.nextPage }).click();
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText(`${tag} 50`);
+  await expect(page.locator(`tr[data-person="${made[52]!.id}"]`)).toBeVisible();
+});
+
 test('a learner downloads their data and deletes their account', async ({ page, request }) => {
   const learner = await createPerson(request, 'my-data');
   const sent = moduleCompletion(learner.id, 'children-on-the-move', catalogue.modules['children-on-the-move']!.sections.slice(0, 2));

@@ -148,12 +148,14 @@ function writeXapi(app, me, query, site, write) {
   const s = scope(me, query);
   const learners = arrayOf(new DynamicModel({ id: "", name: "" }));
   app.db().newQuery(`SELECT u.id AS id, u.name AS name FROM users u WHERE ${s.where} ORDER BY u.name COLLATE NOCASE`).bind(s.params).all(learners);
+  // activity definitions named in each statement's language (the same names as "my data")
+  const names = require(`${__hooks}/_generated/interop-facts.cjs`).names;
   write("[");
   let first = true;
   for (const learner of learners) {
     const statements = app.findRecordsByFilter("statements", "user = {:user}", "timestamp,id", 0, 0, { user: learner.id });
     for (const r of statements) {
-      write((first ? "\n" : ",\n") + JSON.stringify(lib.toXapi(lib.statementFromRecord(json(r)), { id: learner.id, name: learner.name }, site)));
+      write((first ? "\n" : ",\n") + JSON.stringify(lib.toXapi(lib.statementFromRecord(json(r)), { id: learner.id, name: learner.name }, site, names)));
       first = false;
     }
   }
@@ -203,20 +205,29 @@ function assign(app, me, body) {
 }
 
 /** Counts of choices and endings of a case simulation among the linked learners. */
-function insight(app, me, scenario) {
+function insight(app, me, scenario, version) {
   const lib = library();
   if (!lib.own(learning().facts().scenarios, scenario)) throw new NotFoundError(`There is no case simulation "${scenario}".`);
+  const bind = { me: me, whole: lib.activityId.scenario(scenario), choices: lib.activityId.scenario(scenario) + "/choice:%", v: version || 0 };
+  const mine = `FROM statements s JOIN users u ON u.id = s.user
+       WHERE u.supervisor = {:me} AND (s.object = {:whole} OR s.object LIKE {:choices})`;
   const rows = arrayOf(new DynamicModel({ verb: "", object: "", response: "", n: 0 }));
   app.db()
     .newQuery(
       `SELECT s.verb AS verb, s.object AS object, COALESCE(json_extract(s.result, '$.response'), '') AS response, COUNT(*) AS n
-       FROM statements s JOIN users u ON u.id = s.user
-       WHERE u.supervisor = {:me} AND (s.object = {:whole} OR s.object LIKE {:choices})
+       ${mine} AND ({:v} = 0 OR json_extract(s.context, '$.version') = {:v})
        GROUP BY s.verb, s.object, response`,
     )
-    .bind({ me: me, whole: lib.activityId.scenario(scenario), choices: lib.activityId.scenario(scenario) + "/choice:%" })
+    .bind(bind)
     .all(rows);
-  return lib.scenarioInsight(scenario, rows.map((r) => ({ verb: r.verb, object: r.object, response: r.response, n: r.n })));
+  // the versions my learners played, newest first, so the supervisor can read one at a time
+  const played = arrayOf(new DynamicModel({ version: 0 }));
+  app.db()
+    .newQuery(`SELECT DISTINCT CAST(json_extract(s.context, '$.version') AS INTEGER) AS version ${mine} AND json_extract(s.context, '$.version') IS NOT NULL ORDER BY version DESC`)
+    .bind(bind)
+    .all(played);
+  const counts = lib.scenarioInsight(scenario, rows.map((r) => ({ verb: r.verb, object: r.object, response: r.response, n: r.n })));
+  return { choices: counts.choices, endings: counts.endings, plays: counts.plays, version: version || null, versions: played.map((r) => r.version) };
 }
 
 /** Up to 20 linked learners whose name contains the text. */
