@@ -16,7 +16,7 @@ import { root } from './paths.ts';
 
 export const serviceWorkerFile = 'service-worker.js';
 
-export const precachePatterns = ['_astro/**/*.{js,css}', '*/offline/index.html', '*/manifest.webmanifest', 'icons/*.png', 'favicon.svg'];
+export const precachePatterns = ['_astro/**/*.{js,css}', '*/offline/index.html', '*/data/next-steps.json', '*/manifest.webmanifest', 'icons/*.png', 'favicon.svg'];
 
 export interface ServiceWorkerReport {
   file: string;

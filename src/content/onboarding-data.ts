@@ -4,7 +4,7 @@
  * island as props, and the labels those pages share.
  */
 import type { Locale } from '../i18n/locales.ts';
-import { useTranslations } from '../i18n/index.ts';
+import { pickStrings, useTranslations, type UiStrings } from '../i18n/index.ts';
 import type { StepStatus } from '../learning-record/onboarding.ts';
 import { localizedModule, onboardingPaths } from './catalog.ts';
 import { pathTitle } from './paths.ts';
@@ -82,4 +82,27 @@ export async function pathTitles(lang: Locale): Promise<Record<string, string>> 
 export function trackLabels(lang: Locale): Record<string, string> {
   const t = useTranslations(lang);
   return Object.fromEntries(tracks.map((tr) => [tr, t(`tracks.${tr}`)]));
+}
+
+/**
+ * What the "next step" after a check, a simulation or a lesson needs, kept small (it is in every
+ * lesson page): every path's steps by activity id, and each step's title once. The pages are
+ * /<lang>/paths/<id>/, /<lang>/modules/<module>/ and /<lang>/scenarios/<scenario>/.
+ */
+export interface NextStepData {
+  strings: UiStrings['nextStep'];
+  /** Each path's steps as activity ids separated by spaces (one string: fewer bytes in the page). */
+  paths: { id: string; track: string; title: string; steps: string }[];
+  /** Each activity on a path: its title, and the title's language when it is not the page's. */
+  steps: Record<string, { title: string; lang?: Locale }>;
+}
+
+/** The next-step data of one language (/<lang>/data/next-steps.json; about 1 KB compressed). */
+export async function nextStepData(lang: Locale): Promise<NextStepData> {
+  const views = await pathViews(lang);
+  const steps: NextStepData['steps'] = {};
+  for (const step of views.flatMap((p) => p.steps)) {
+    steps[step.activity] = { title: step.title, ...(step.titleLang === lang ? {} : { lang: step.titleLang }) };
+  }
+  return { strings: pickStrings(lang, 'nextStep'), paths: views.map((p) => ({ id: p.id, track: p.track, title: p.title, steps: p.steps.map((s) => s.activity).join(' ') })), steps };
 }

@@ -19,6 +19,7 @@ export async function scenarioPageProps(lang: Locale) {
   return {
     lang,
     strings: pickStrings(lang, 'scenario'),
+    debrief: pickStrings(lang, 'debrief2'),
     pageStrings: pickStrings(lang, 'scenarioPage'),
     translationStrings: pickStrings(lang, 'scenarioTranslation'),
     principleLabels: Object.fromEntries(principles.map((p) => [p, t(`principles.${p}`)])),

@@ -146,3 +146,47 @@ export function normaliseCertificateCode(input: string): string | null {
 export function minutesLeft(progress: Pick<PathProgress, 'steps'>, minutes: readonly number[]): number {
   return progress.steps.reduce((sum, step, i) => (step.status === 'passed' ? sum : sum + (minutes[i] ?? 0)), 0);
 }
+
+/**
+ * Where a learner goes after finishing something (a knowledge check, a case simulation, a
+ * lesson): the next step on their path, or that path's page when nothing else is left on it,
+ * or the list of lessons when they follow no path.
+ */
+export type NextStep =
+  | { kind: 'step'; path: string; activity: string }
+  | { kind: 'path'; path: string; complete: boolean }
+  | { kind: 'modules' };
+
+/**
+ * The one rule for "what next". The path is the first one the learner follows (assigned first,
+ * soonest due) that has `current` among its steps and is not complete, else the first not
+ * complete; `passed` counts `current` as passed even before the server has folded it. On that
+ * path the next step is the first not passed after `current`, else the first not passed before
+ * it; when only `current` is left (not passed yet), or the path is complete, its page.
+ * @example nextStep({ current: 'module:a', passed: true, paths: [{ id: 'p', steps: ['module:a', 'module:b'] }], track: '', assignments: [{ path: 'p', dueDate: '' }], progress: [] })
+ * // { kind: 'step', path: 'p', activity: 'module:b' }
+ * @example nextStep({ current: 'module:a', passed: true, paths: [], track: '', assignments: [], progress: [] }) // { kind: 'modules' }
+ */
+export function nextStep(input: {
+  current: string;
+  passed: boolean;
+  paths: readonly PathDefinition[];
+  track: string;
+  assignments: readonly Assignment[];
+  progress: readonly ProgressLike[];
+}): NextStep {
+  const followed = pathsForLearner(input.paths, input.track, input.assignments).map((f) => f.path);
+  if (followed.length === 0) return { kind: 'modules' };
+  const rows = new Map<string, ProgressLike>(byActivity(input.progress));
+  if (input.passed) rows.set(input.current, { activity: input.current, status: 'passed' });
+  const open = followed.map((path) => pathProgress(path, rows)).filter((p) => !p.complete);
+  const chosen = open.find((p) => p.steps.some((s) => s.activity === input.current)) ?? open[0];
+  if (!chosen) {
+    const home = followed.find((p) => p.steps.includes(input.current)) ?? followed[0]!;
+    return { kind: 'path', path: home.id, complete: true };
+  }
+  const here = chosen.steps.findIndex((s) => s.activity === input.current);
+  const waiting = chosen.steps.map((s, i) => ({ ...s, i })).filter((s) => s.status !== 'passed' && s.activity !== input.current);
+  const next = waiting.find((s) => s.i > here) ?? waiting[0];
+  return next ? { kind: 'step', path: chosen.path, activity: next.activity } : { kind: 'path', path: chosen.path, complete: false };
+}

@@ -117,6 +117,14 @@ function staticProblems(file: string, s: Scenario): ScenarioProblem[] {
         fix: `add label: "..." (what the learner sees, e.g. "Child's trust") and translate it under variables.${name}.label in each <lang>.yaml`,
       });
     }
+    if (v.higher_is === undefined && !(builtInVariables as readonly string[]).includes(name)) {
+      problems.push({
+        file,
+        where: `variables.${name}`,
+        reason: `variable "${name}" does not say whether more of it is good or bad for the child, so its meter cannot warn when it should`,
+        fix: `add higher_is: better (more is good, like trust) or higher_is: worse (more is bad, like distress)`,
+      });
+    }
   }
   const seenChoices = new Map<string, string>();
   const scored = new Set<string>();

@@ -30,6 +30,103 @@ export function corrections(scenario: Scenario, history: readonly HistoryEntry[]
 }
 
 /**
+ * The most points a way through the scenario can earn on each principle: the scale the debrief
+ * gives each score ("4 of 6"). Conditions are left aside, so no playthrough can score above it;
+ * a loop back to a node already on the way adds nothing.
+ * @example bestScores(fixture()) // { 'child-first': 10 } (ten nodes, the best choice at each earns 1)
+ */
+export function bestScores(scenario: Pick<Scenario, 'principles' | 'start' | 'nodes' | 'endings'>): Record<string, number> {
+  const memo = new Map<string, Record<string, number>>();
+  const onTheWay = new Set<string>();
+  const best = (nodeId: string): Record<string, number> => {
+    const node = scenario.nodes[nodeId];
+    if (!node || onTheWay.has(nodeId)) return {};
+    const known = memo.get(nodeId);
+    if (known) return known;
+    onTheWay.add(nodeId);
+    const after = node.choices.map((c) => ({ points: c.points, rest: best(c.next) }));
+    onTheWay.delete(nodeId);
+    const out = Object.fromEntries(scenario.principles.map((p) => [p, Math.max(...after.map((a) => (a.points[p as Principle] ?? 0) + (a.rest[p] ?? 0)))]));
+    memo.set(nodeId, out);
+    return out;
+  };
+  const fromStart = best(scenario.start);
+  return Object.fromEntries(scenario.principles.map((p) => [p, Math.max(0, fromStart[p] ?? 0)]));
+}
+
+export interface PrincipleResult {
+  principle: string;
+  score: number;
+  /** The most a playthrough can earn on it (bestScores): "score of outOf". */
+  outOf: number;
+  /** What the recommended path earns on it. */
+  recommended: number;
+  /** Below the recommended path: the debrief offers lessons about it. */
+  missed: boolean;
+}
+
+/** A choice that mattered: it earned points, lost points, or had a better choice beside it. */
+export interface DecisiveMoment {
+  node: string;
+  chose: string;
+  /** 'well': it earned points and needs no correction; 'better': a recommended choice was better. */
+  kind: 'well' | 'better' | 'cost';
+  /** The recommended choice at that node, when kind is 'better'. */
+  better?: Choice;
+}
+
+export interface DebriefSummary {
+  outcome: 'good' | 'mixed' | 'harmful';
+  principles: PrincipleResult[];
+  /** Each choice that mattered once, in the order the learner made them. */
+  moments: DecisiveMoment[];
+  /** The lessons to read next: each module once, with the missed principles it teaches. */
+  readNext: { module: string; principles: string[] }[];
+}
+
+/**
+ * Everything the debrief says about a finished run, each thing once: the outcome, each
+ * principle's score on its scale, the decisive moments and what to read next.
+ * @example debriefSummary(scenario, 'good-end', history, scores, recommendedScores, learnMoreModules(scenario))
+ * // { outcome: 'good', principles: [{ principle: 'child-first', score: 10, outOf: 10, recommended: 10, missed: false }], moments: [...], readNext: [] }
+ */
+export function debriefSummary(
+  scenario: Scenario,
+  ending: string,
+  history: readonly HistoryEntry[],
+  scores: Record<string, number>,
+  recommendedScores: Record<string, number>,
+  learnMore: Record<string, readonly string[]>,
+): DebriefSummary {
+  const end = scenario.endings[ending];
+  if (!end) throw new Error(`debriefSummary: "${ending}" is not an ending of ${scenario.id}`);
+  const scale = bestScores(scenario);
+  const principles = scenario.principles.map((principle) => {
+    const score = scores[principle] ?? 0;
+    const recommended = recommendedScores[principle] ?? 0;
+    return { principle, score, outOf: Math.max(scale[principle] ?? 0, recommended, score), recommended, missed: score < recommended };
+  });
+  const corrected = new Map(corrections(scenario, history).map((c) => [`${c.node} ${c.chose}`, c.better]));
+  const moments = history.flatMap((h): DecisiveMoment[] => {
+    const better = corrected.get(`${h.node} ${h.choice}`);
+    if (better) return [{ node: h.node, chose: h.choice, kind: 'better', better }];
+    const choice = scenario.nodes[h.node]?.choices.find((c) => c.id === h.choice);
+    const points = Object.values(choice?.points ?? {}).reduce((a, b) => a + (b ?? 0), 0);
+    return points > 0 ? [{ node: h.node, chose: h.choice, kind: 'well' }] : points < 0 ? [{ node: h.node, chose: h.choice, kind: 'cost' }] : [];
+  });
+  const readNext = new Map<string, string[]>();
+  for (const p of principles.filter((r) => r.missed)) {
+    for (const module of learnMore[p.principle] ?? []) readNext.set(module, [...(readNext.get(module) ?? []), p.principle]);
+  }
+  return {
+    outcome: end.outcome,
+    principles,
+    moments,
+    readNext: [...readNext].map(([module, ps]) => ({ module, principles: ps })),
+  };
+}
+
+/**
  * The lesson modules the debrief offers for each principle of a scenario: the scenario's own
  * `learn_more`, else the catalogue's default for the principle (principles.ts).
  * @example learnMoreModules({ principles: ['safety'], learn_more: {} }) // { safety: ['trafficking-and-exploitation'] }

@@ -75,6 +75,8 @@ export const builtInVariables = ['trust', 'distress', 'risk', 'belonging'] as co
 export const variable = z.object({
   /** What the learner sees, e.g. "Child's trust"; translated in each overlay. Optional for the built-in variables. */
   label: text('a variable label', 60).optional(),
+  /** Whether more is better or worse for the child: the meter's colour and words follow it. Optional for the built-in variables (trust and belonging: better; distress and risk: worse). */
+  higher_is: z.enum(['better', 'worse'], { error: 'higher_is must be better or worse (is more of it good or bad for the child?)' }).optional(),
   initial: z.number().int(),
   min: z.number().int(),
   max: z.number().int(),
@@ -141,7 +143,7 @@ export function formatScenarioProblems(problems: readonly ScenarioProblem[]): st
 const knownFields = [
   'id', 'version', 'title', 'summary', 'tracks', 'minutes', 'principles', 'variables', 'learn_more', 'start', 'nodes', 'endings',
   'speaker', 'text', 'image_alt', 'choices', 'label', 'feedback', 'effects', 'points', 'condition', 'recommended', 'acceptable', 'next',
-  'outcome', 'initial', 'min', 'max', 'all', 'any', 'variable', 'op', 'value',
+  'outcome', 'initial', 'min', 'max', 'higher_is', 'all', 'any', 'variable', 'op', 'value',
 ];
 
 /**

@@ -110,6 +110,7 @@ describe('offline and serving (from dist/)', () => {
     for (const lang of locales) {
       expect(urls).toContain(`${lang}/offline/`);
       expect(urls).toContain(`${lang}/manifest.webmanifest`);
+      expect(urls).toContain(`${lang}/data/next-steps.json`); // "Your next step" works offline
     }
     expect(urls).toContain('icons/icon-192.png');
     // hashed names carry their own revision; every other file has one

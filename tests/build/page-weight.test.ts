@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { kb, measureSite } from '../../scripts/lib/page-weight.ts';
+import { locales } from '../../src/i18n/locales.ts';
 
 const siteDir = 'dist';
 /** Budget for the heaviest page's JavaScript, gzipped: a cheap phone on a weak connection. */
@@ -34,13 +35,16 @@ describe('page weight (from dist/)', () => {
 
   it('ships only the service worker registration on a page without islands', () => {
     // every page registers the worker (src/pwa/register.ts and its chunks); nothing else runs
-    // on a page without islands; "/" (the language fallback for hosts without PocketBase) also
-    // has its tiny inline redirect
+    // on a page without islands but the staff tools' loader on the lessons list (ScormSlot.astro,
+    // which fetches the tools only for staff); "/" (the language fallback for hosts without
+    // PocketBase) also has its tiny inline redirect
     const withoutIslands = pages.filter((p) => p.islands === 0);
     expect(withoutIslands.length).toBeGreaterThan(0);
     const registration = new Set(withoutIslands.find((p) => p.page === '/en/glossary/')!.jsFiles);
     expect([...registration].some((f) => readFileSync(`${siteDir}/${f}`, 'utf8').includes('/service-worker.js'))).toBe(true);
-    const others = withoutIslands.filter((p) => p.jsFiles.some((f) => !registration.has(f) && !/\/(index|print)\.astro_astro_type_script/.test(f)));
+    const staffLoader = (p: (typeof pages)[number]) => p.jsFiles.some((f) => f.includes('/ScormSlot.astro_astro_type_script'));
+    expect(withoutIslands.filter(staffLoader).map((p) => p.page).sort()).toEqual(locales.map((l) => `/${l}/modules/`).sort());
+    const others = withoutIslands.filter((p) => !staffLoader(p) && p.jsFiles.some((f) => !registration.has(f) && !/\/(index|print)\.astro_astro_type_script/.test(f)));
     expect(others.map((p) => `${p.page}: ${p.jsFiles.join(', ')}`)).toEqual([]);
     const glossary = withoutIslands.find((p) => p.page === '/en/glossary/')!;
     expect(glossary.jsGzipBytes).toBeLessThan(registrationBudget);

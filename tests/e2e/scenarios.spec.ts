@@ -54,9 +54,9 @@ test('play border-arrival to a good ending with the keyboard, with a debrief and
   const ending = await playWithKeyboard(page, item!.analysis.recommendedPath);
   expect(item!.scenario.endings[ending]!.outcome).toBe('good');
   await expect(page.getByTestId('outcome')).toContainText(s.outcomeGood);
-  const table = page.getByTestId('principle-scores');
+  const scores = page.getByTestId('principle-scores');
   for (const p of item!.scenario.principles) {
-    await expect(table.locator(`tr[data-principle="${p}"] th`)).toHaveText(ui.en.principles[p as keyof typeof ui.en.principles]);
+    await expect(scores.locator(`li[data-principle="${p}"] .principle`)).toHaveText(ui.en.principles[p as keyof typeof ui.en.principles]);
   }
   await expect(page.getByText(s.nothingMissed)).toBeVisible();
 
@@ -71,8 +71,9 @@ test('play border-arrival to a harmful ending: the debrief shows the better choi
   await waitForPlayer(page);
   await playWithKeyboard(page, harmful[1]);
   await expect(page.getByTestId('outcome')).toContainText(s.outcomeHarmful);
-  await expect(page.getByRole('heading', { name: s.betterChoice })).toBeVisible();
-  await expect(page.getByRole('heading', { name: s.learnMore })).toBeVisible();
+  await expect(page.getByRole('heading', { name: ui.en.debrief2.momentsTitle })).toBeVisible();
+  await expect(page.locator('[data-testid="moments"] li[data-kind="better"]').first()).toContainText(s.betterWas.split('{{')[0]!);
+  await expect(page.getByRole('heading', { name: ui.en.debrief2.readNextTitle })).toBeVisible();
   await expect(page.locator('.debrief a[href^="/en/modules/"]').first()).toBeVisible();
   await page.getByRole('button', { name: s.retry }).click();
   await expect(page.locator('#passage-title')).toBeFocused();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completedPaths, isOverdue, normaliseCertificateCode, pathProgress, pathsForLearner, stepStatus, byActivity } from '../../src/learning-record/onboarding.ts';
+import { completedPaths, isOverdue, nextStep, normaliseCertificateCode, pathProgress, pathsForLearner, stepStatus, byActivity } from '../../src/learning-record/onboarding.ts';
 
 const essentials = { id: 'essentials', steps: ['module:children-on-the-move', 'module:sharing-information-safely'] };
 const teacher = { id: 'teacher', track: 'teacher', steps: ['module:children-on-the-move', 'scenario:school-enrolment'] };
@@ -55,5 +55,51 @@ describe('onboarding: step and path status', () => {
     expect(normaliseCertificateCode('K7PQ-3MZX-9HT')).toBeNull(); // too short
     expect(normaliseCertificateCode('K7PQ-3MZX-9HT0')).toBeNull(); // 0 is not in the alphabet
     expect(normaliseCertificateCode("'; drop table--")).toBeNull();
+  });
+});
+
+describe('onboarding: the next step after a check, a simulation or a lesson', () => {
+  const officer = { id: 'border-officer', track: 'border-officer', steps: ['module:children-on-the-move', 'module:at-the-border', 'scenario:border-arrival', 'module:trafficking-and-exploitation'] };
+  const paths = [essentials, teacher, officer];
+  const base = { paths, track: 'border-officer', assignments: [], progress: [] as { activity: string; status: string }[] };
+
+  it('sends a learner without a path to the list of lessons', () => {
+    expect(nextStep({ ...base, track: '', current: 'module:at-the-border', passed: true })).toEqual({ kind: 'modules' });
+    expect(nextStep({ ...base, paths: [], current: 'module:at-the-border', passed: true })).toEqual({ kind: 'modules' });
+  });
+
+  it('goes to the step after the one just passed, on the path that has it', () => {
+    expect(nextStep({ ...base, current: 'module:children-on-the-move', passed: true })).toEqual({ kind: 'step', path: 'border-officer', activity: 'module:at-the-border' });
+    expect(nextStep({ ...base, current: 'scenario:border-arrival', passed: true })).toEqual({ kind: 'step', path: 'border-officer', activity: 'module:trafficking-and-exploitation' });
+  });
+
+  it('skips steps already passed, and comes back to an earlier one left undone', () => {
+    const progress = [row('module:at-the-border', 'passed'), row('scenario:border-arrival', 'completed')];
+    expect(nextStep({ ...base, progress, current: 'module:children-on-the-move', passed: true })).toEqual({ kind: 'step', path: 'border-officer', activity: 'scenario:border-arrival' });
+    const later = [row('module:trafficking-and-exploitation', 'passed')];
+    expect(nextStep({ ...base, progress: later, current: 'scenario:border-arrival', passed: true })).toEqual({ kind: 'step', path: 'border-officer', activity: 'module:children-on-the-move' });
+  });
+
+  it('does not send a learner who failed back to the same step: the one after it, else the path page', () => {
+    expect(nextStep({ ...base, current: 'module:at-the-border', passed: false })).toEqual({ kind: 'step', path: 'border-officer', activity: 'scenario:border-arrival' });
+    const allButOne = officer.steps.filter((s) => s !== 'module:at-the-border').map((s) => row(s, 'passed'));
+    expect(nextStep({ ...base, progress: allButOne, current: 'module:at-the-border', passed: false })).toEqual({ kind: 'path', path: 'border-officer', complete: false });
+  });
+
+  it('follows an assigned path first (soonest due), then the track\'s', () => {
+    const assignments = [{ path: 'essentials', dueDate: '2026-03-01 00:00:00.000Z' }];
+    expect(nextStep({ ...base, assignments, current: 'module:children-on-the-move', passed: true })).toEqual({ kind: 'step', path: 'essentials', activity: 'module:sharing-information-safely' });
+    // an activity on the track's path only: that path, not the assigned one
+    expect(nextStep({ ...base, assignments, current: 'scenario:border-arrival', passed: true })).toEqual({ kind: 'step', path: 'border-officer', activity: 'module:trafficking-and-exploitation' });
+    // an activity on no path: the first path not complete
+    expect(nextStep({ ...base, assignments, current: 'module:enrolling-migrant-children', passed: true })).toEqual({ kind: 'step', path: 'essentials', activity: 'module:children-on-the-move' });
+  });
+
+  it('moves on to the next path when this one is complete, and to the path page when all are', () => {
+    const assignments = [{ path: 'essentials', dueDate: '' }];
+    const progress = [row('module:children-on-the-move', 'passed')];
+    expect(nextStep({ ...base, assignments, progress, current: 'module:sharing-information-safely', passed: true })).toEqual({ kind: 'step', path: 'border-officer', activity: 'module:at-the-border' });
+    const everything = officer.steps.map((s) => row(s, 'passed'));
+    expect(nextStep({ ...base, progress: everything.slice(0, 3), current: 'module:trafficking-and-exploitation', passed: true })).toEqual({ kind: 'path', path: 'border-officer', complete: true });
   });
 });

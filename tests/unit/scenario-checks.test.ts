@@ -171,7 +171,7 @@ describe('messages that teach', () => {
 
   it('asks for a label on a variable the player has no words for, and for its translation', () => {
     const s = fixture();
-    s.variables.hope = { initial: 5, min: 0, max: 10 };
+    s.variables.hope = { initial: 5, min: 0, max: 10, higher_is: 'better' };
     s.nodes.n2!.choices[0]!.effects = { trust: 10, hope: 1 };
     expectProblem(problemsOf(s), 'variables.hope', /variable "hope" has no label/, /add label: "\.\.\." .* translate it under variables\.hope\.label in each <lang>\.yaml/);
     s.variables.hope.label = 'Hope';

@@ -62,3 +62,19 @@ export async function mailEnabled(): Promise<boolean> {
     return false;
   }
 }
+
+/** The words a form needs to explain any failed request (UI strings "formErrors", with the accounts' codes). */
+export type FailureStrings = ErrorStrings & { tooMany: string; serverProblem: string; notAccepted: string };
+
+/**
+ * What a form says when the server refused or failed, all in the person's language, never the
+ * server's English: each field it names with its message, and one message for the whole form
+ * (the fields' messages, else what the status means). Network errors are the caller's.
+ */
+export function explainFailure(error: unknown, accountErrors: ErrorStrings, strings: FailureStrings): { message: string; fields: Record<string, string> } {
+  const table: ErrorStrings = { ...strings, ...accountErrors, other: strings.notAccepted };
+  const fields = translatedFieldErrors(error, table);
+  const status = statusOf(error);
+  const message = Object.values(fields).join(' ') || (status === 429 ? strings.tooMany : status >= 500 || status === -1 ? strings.serverProblem : strings.notAccepted);
+  return { message, fields };
+}

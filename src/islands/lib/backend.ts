@@ -56,3 +56,14 @@ export function fieldErrors(error: unknown): Record<string, string> {
 export function isNetworkError(error: unknown): boolean {
   return error instanceof ClientResponseError ? error.status === 0 : error instanceof TypeError;
 }
+
+/**
+ * Staff tools on learner pages (lib/staff-tools.ts: the SCORM download), fetched only for
+ * supervisors, trainers and admins, so a learner's phone loads none of their code. Called by the
+ * page's island when it starts; the page has the slot (components/ScormSlot.astro).
+ */
+export function mountStaffTools(): void {
+  const slot = document.querySelector<HTMLElement>('[data-scorm-slot]');
+  if (!slot || !['supervisor', 'trainer', 'admin'].includes(currentUser()?.role ?? '')) return;
+  void import('./staff-tools.ts').then((tools) => tools.mountScormDownload(slot));
+}

@@ -18,6 +18,9 @@ import { announce, flushOutbox, outboxEvent, pageOutbox, type OutboxCounts } fro
 
 export { outboxEvent, type OutboxCounts };
 
+/** Where My onboarding keeps the learner's summary on the device (read by the next step offline; removed at sign-out). */
+export const onboardingCacheKey = (user: string): string => `continuum-onboarding-${user}`;
+
 /** Sends one statement; a repeated id is answered with the stored copy (pb_hooks/statements.pb.js). */
 const sendStatement: Transport = async (statement): Promise<SendOutcome> => {
   try {

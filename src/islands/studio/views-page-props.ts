@@ -15,7 +15,7 @@ export function studioViewsPageProps(lang: Locale) {
   const player = {} as Record<Locale, PlayerStrings>;
   const moduleTitles = {} as Record<Locale, Record<string, string>>;
   for (const l of locales) {
-    player[l] = { strings: pickStrings(l, 'scenario'), principleLabels: pickStrings(l, 'principles') };
+    player[l] = { strings: pickStrings(l, 'scenario'), debrief: pickStrings(l, 'debrief2'), principleLabels: pickStrings(l, 'principles') };
     moduleTitles[l] = Object.fromEntries(modules.map((m) => [m.slug, (m.files[l] ?? m.files.en)?.frontmatter.title ?? m.slug]));
   }
   return {

@@ -57,6 +57,7 @@ export function languageName(code: Locale, uiLang: string): string {
 /** The player's strings and principle labels in one language (the preview plays in any language). */
 export interface PlayerStrings {
   strings: UiStrings['scenario'];
+  debrief: UiStrings['debrief2'];
   principleLabels: Record<string, string>;
 }
 
