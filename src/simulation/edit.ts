@@ -267,7 +267,7 @@ export function addVariable(document: ScenarioDocument, name: string): EditResul
   if (scenarioOf(document).variables?.[name]) return { ok: false, reason: `there is already a variable "${name}"` };
   const next = clone(document);
   const s = scenarioOf(next);
-  s.variables = { ...s.variables, [name]: { label: '', initial: 50, min: 0, max: 100 } };
+  s.variables = { ...s.variables, [name]: { initial: 50, min: 0, max: 100 } };
   return { ok: true, document: next };
 }
 
