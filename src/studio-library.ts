@@ -3,4 +3,5 @@
  * pocketbase/pb_hooks/_generated/studio-library.cjs by scripts/lib/hooks-bundle.ts. Kept apart
  * from hooks-library.cjs so that the statements hook, which runs for every click, stays small.
  */
-export { documentProblems } from './simulation/document.ts';
+export { documentProblems, publishable, publishedPlayerData } from './simulation/document.ts';
+export { locales } from './i18n/locales.ts';

@@ -39,7 +39,8 @@ routerAdd("POST", "/api/continuum/studio/drafts/{id}/submit", (e) => {
   const draft = e.app.findRecordById("scenario_drafts", e.request.pathValue("id"));
   const lib = studio.library();
   const problems = studio.documentProblems(draft);
-  studio.refuse(lib.submitProblem({ status: draft.getString("status") }, problems), problems);
+  const refused = studio.refusal(lib.submitProblem({ status: draft.getString("status") }, problems), problems);
+  if (refused) return e.json(refused.status, refused.body);
   draft.set("status", "in-review");
   draft.set("submittedBy", e.auth.id);
   draft.set("reviewComment", "");
@@ -54,7 +55,8 @@ routerAdd("POST", "/api/continuum/studio/drafts/{id}/review", (e) => {
   const lib = studio.library();
   const body = e.requestInfo().body || {};
   const draft = e.app.findRecordById("scenario_drafts", e.request.pathValue("id"));
-  studio.refuse(lib.reviewProblem({ status: draft.getString("status"), submittedBy: draft.getString("submittedBy") }, { id: e.auth.id, role: e.auth.getString("role") }));
+  const notYours = studio.refusal(lib.reviewProblem({ status: draft.getString("status"), submittedBy: draft.getString("submittedBy") }, { id: e.auth.id, role: e.auth.getString("role") }));
+  if (notYours) return e.json(notYours.status, notYours.body);
   const comment = String(body.comment || "").slice(0, 2000);
   if (body.decision === "changes") {
     if (!comment.trim()) throw new BadRequestError("Say what should change.", { comment: new ValidationError("validation_required", "a comment is required to send a draft back") });
@@ -66,7 +68,8 @@ routerAdd("POST", "/api/continuum/studio/drafts/{id}/review", (e) => {
   }
   if (body.decision !== "approve") throw new BadRequestError("decision must be approve or changes.");
   const problems = studio.documentProblems(draft);
-  studio.refuse(problems.length ? { status: 400, reason: "the checks find problems in this draft" } : null, problems);
+  const broken = studio.refusal(problems.length ? { status: 400, reason: "the checks find problems in this draft" } : null, problems);
+  if (broken) return e.json(broken.status, broken.body);
   const version = studio.publish(e.app, {
     scenario: draft.getString("scenario"),
     document: studio.json(draft).document,
@@ -117,7 +120,8 @@ routerAdd("GET", "/api/continuum/scenarios", (e) => {
 routerAdd("GET", "/api/continuum/scenarios/{scenario}", (e) => {
   const studio = require(`${__hooks}/lib/studio-store.js`);
   const version = e.request.url.query().get("version");
-  const found = studio.publishedVersion(e.app, e.request.pathValue("scenario"), version ? Number(version) : null);
+  const lang = e.request.url.query().get("lang");
+  const found = studio.publishedVersion(e.app, e.request.pathValue("scenario"), version ? Number(version) : null, lang);
   if (!found) throw new NotFoundError("No published version of this scenario.");
   e.response.header().set("Cache-Control", "no-cache");
   return e.json(200, found);

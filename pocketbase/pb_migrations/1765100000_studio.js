@@ -44,6 +44,8 @@ migrate((app) => {
     new RelationField({ name: "author", collectionId: users.id, maxSelect: 1 }),
     new RelationField({ name: "approvedBy", collectionId: users.id, maxSelect: 1 }),
     new NumberField({ name: "basedOn", min: 0, onlyInt: true }),
+    // what the player needs in each language (texts as safe HTML, recommended path), made at publishing
+    new JSONField({ name: "player", maxSize: 4000000 }),
     new TextField({ name: "comment", max: 2000 }),
     new AutodateField({ name: "created", onCreate: true, onUpdate: false }),
   ].forEach((field) => versions.fields.add(field));

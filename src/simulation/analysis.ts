@@ -7,7 +7,7 @@
  */
 import { compare, exploreScenario, type Exploration, type ValueSet } from './explore.ts';
 import { markdownProblems, plainTextProblems } from './markdown.ts';
-import { availableChoices } from './rules.ts';
+import { walkRecommended } from './rules.ts';
 import { builtInVariables, type Choice, type Condition, type Overlay, type Scenario, type ScenarioProblem } from './schema.ts';
 import { didYouMean, listOf } from './suggest.ts';
 
@@ -192,43 +192,27 @@ function policyProblems(file: string, s: Scenario): ScenarioProblem[] {
 
 /** Follows the recommended choice at each node from the start. */
 function followRecommended(file: string, s: Scenario): { path: string[]; problems: ScenarioProblem[] } {
-  const path: string[] = [];
+  const walk = walkRecommended(s);
+  const { path, at } = walk;
   const problems: ScenarioProblem[] = [];
-  let at = s.start;
-  let variables = Object.fromEntries(Object.entries(s.variables).map(([k, v]) => [k, v.initial]));
-  const visited = new Set<string>();
-  while (s.nodes[at]) {
-    if (visited.has(at)) {
-      problems.push({ file, where: `nodes.${at}`, reason: 'the recommended path loops back to this node', fix: 'the recommended choices must lead forward to a good ending: change which choice is recommended on the loop' });
-      return { path, problems };
+  if (walk.stop === 'loop') {
+    problems.push({ file, where: `nodes.${at}`, reason: 'the recommended path loops back to this node', fix: 'the recommended choices must lead forward to a good ending: change which choice is recommended on the loop' });
+  } else if (walk.stop === 'not-one-recommended') {
+    const recommended = walk.recommended;
+    problems.push({
+      file,
+      where: `nodes.${at}`,
+      reason: `a node on the recommended path needs exactly one recommended choice; it has ${recommended.length}${recommended.length ? ` (${recommended.map((c) => c.id).join(', ')})` : ''}`,
+      fix: recommended.length ? 'keep recommended: true on the best one and mark the other good ones acceptable: true (the debrief does not correct those)' : 'add recommended: true to the best choice here',
+    });
+  } else if (walk.stop === 'not-available') {
+    const vars = Object.entries(walk.variables).map(([k, v]) => `${k}=${v}`).join(', ');
+    problems.push({ file, where: `nodes.${at}.choices.${walk.choice.id}`, reason: `the recommended choice is not available when following the recommended path: it needs ${describeCondition(walk.choice.condition!)}, and there ${vars}`, fix: 'loosen the condition, or raise the effects of the recommended choices before it' });
+  } else {
+    const ending = s.endings[at];
+    if (ending && ending.outcome !== 'good') {
+      problems.push({ file, where: `endings.${at}`, reason: `the recommended path ends in a ${ending.outcome} ending; it must end well`, fix: `follow the recommended choices (${path.join(' → ')}) and change one so that the path ends in a good ending` });
     }
-    visited.add(at);
-    const recommended = s.nodes[at]!.choices.filter((c) => c.recommended);
-    if (recommended.length !== 1) {
-      problems.push({
-        file,
-        where: `nodes.${at}`,
-        reason: `a node on the recommended path needs exactly one recommended choice; it has ${recommended.length}${recommended.length ? ` (${recommended.map((c) => c.id).join(', ')})` : ''}`,
-        fix: recommended.length ? 'keep recommended: true on the best one and mark the other good ones acceptable: true (the debrief does not correct those)' : 'add recommended: true to the best choice here',
-      });
-      return { path, problems };
-    }
-    const choice = recommended[0]!;
-    if (!availableChoices(s, at, variables).includes(choice)) {
-      const vars = Object.entries(variables).map(([k, v]) => `${k}=${v}`).join(', ');
-      problems.push({ file, where: `nodes.${at}.choices.${choice.id}`, reason: `the recommended choice is not available when following the recommended path: it needs ${describeCondition(choice.condition!)}, and there ${vars}`, fix: 'loosen the condition, or raise the effects of the recommended choices before it' });
-      return { path, problems };
-    }
-    path.push(choice.id);
-    for (const [name, delta] of Object.entries(choice.effects)) {
-      const b = s.variables[name];
-      if (b) variables = { ...variables, [name]: Math.min(b.max, Math.max(b.min, (variables[name] ?? b.initial) + delta)) };
-    }
-    at = choice.next;
-  }
-  const ending = s.endings[at];
-  if (ending && ending.outcome !== 'good') {
-    problems.push({ file, where: `endings.${at}`, reason: `the recommended path ends in a ${ending.outcome} ending; it must end well`, fix: `follow the recommended choices (${path.join(' → ')}) and change one so that the path ends in a good ending` });
   }
   return { path, problems };
 }

@@ -6,6 +6,7 @@
 import { analyseScenario } from './analysis.ts';
 import { overlayFile, validateScenario, type Overlay, type Scenario, type ScenarioProblem } from './schema.ts';
 import type { ScenarioDocument } from './workflow.ts';
+import { playerData, type PlayerData } from './player-data.ts';
 
 export interface CheckedDocument {
   scenario: Scenario | null;
@@ -37,4 +38,21 @@ export function checkDocument(document: ScenarioDocument, _modules: readonly str
 /** Just the problems (what the server's submit and approve refuse on). */
 export function documentProblems(document: ScenarioDocument, modules: readonly string[] = []): ScenarioProblem[] {
   return checkDocument(document, modules).problems;
+}
+
+/**
+ * A document made ready to publish: the scenario and overlays as the checks read them (defaults
+ * filled in), and the player's data in the languages asked for (player-data.ts; the server makes
+ * the others when a learner first asks, so publishing stays quick). Null when the checks find problems.
+ */
+export function publishable(document: ScenarioDocument, languages: readonly string[]): { document: ScenarioDocument; player: Record<string, PlayerData> } | null {
+  const checked = checkDocument(document);
+  if (!checked.scenario || checked.problems.length) return null;
+  const player = Object.fromEntries(languages.map((lang) => [lang, playerData(checked.scenario!, checked.overlays, lang)]));
+  return { document: { ...document, scenario: checked.scenario as unknown as Record<string, unknown>, overlays: checked.overlays as Record<string, Record<string, unknown>> }, player };
+}
+
+/** The player's data of a published (already checked) document in one language. */
+export function publishedPlayerData(document: ScenarioDocument, lang: string): PlayerData {
+  return playerData(document.scenario as unknown as Scenario, document.overlays as Record<string, Overlay>, lang);
 }

@@ -1,7 +1,8 @@
 /**
  * Build-time data for the scenario pages: scenarios from the content catalogue (the build fails
- * on any problem, naming the file and the node or choice), localized, with texts rendered to HTML
- * by the one safe Markdown renderer (markdown.ts: no raw HTML, no javascript: links).
+ * on any problem, naming the file and the node or choice), localized, and what the player needs
+ * (player-data.ts: texts rendered by the one safe Markdown renderer, no raw HTML, no javascript:
+ * links).
  * In development (`npm run dev`) the catalogue is read again when a file changed, so an edit
  * shows at the next page load, and a broken scenario shows its problems in the page.
  */
@@ -9,8 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../i18n/locales.ts';
 import type { LoadedScenario } from './load.ts';
-import { renderMarkdown } from './markdown.ts';
-import { applyOverlay, type Scenario } from './schema.ts';
+import { applyOverlay } from './overlay.ts';
+import { playerData, type PlayerData } from './player-data.ts';
+import type { Scenario } from './schema.ts';
 import { assertValid, catalogueOf } from '../content/catalogue.ts';
 import type { ScenarioDocument } from './workflow.ts';
 import { documentFromFiles } from './yaml-io.ts';
@@ -25,22 +27,9 @@ export function localizedScenario(item: LoadedScenario, lang: Locale): { scenari
   return { scenario: applyOverlay(item.scenario, overlay), translated: lang === 'en' || overlay !== undefined };
 }
 
-/** Each node's and ending's text as HTML (raw HTML escaped, unsafe links dropped). */
-export function renderTexts(scenario: Scenario): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [id, node] of Object.entries(scenario.nodes)) out[id] = renderMarkdown(node.text);
-  for (const [id, ending] of Object.entries(scenario.endings)) out[id] = renderMarkdown(ending.text);
-  return out;
-}
-
-/** The principle scores of the recommended path. */
-export function recommendedScores(item: LoadedScenario): Record<string, number> {
-  const scores: Record<string, number> = Object.fromEntries(item.scenario.principles.map((p) => [p, 0]));
-  const choices = new Map(Object.values(item.scenario.nodes).flatMap((n) => n.choices.map((c) => [c.id, c] as const)));
-  for (const id of item.analysis.recommendedPath) {
-    for (const [p, v] of Object.entries(choices.get(id)?.points ?? {})) scores[p] = (scores[p] ?? 0) + (v ?? 0);
-  }
-  return scores;
+/** What the player needs for a built-in scenario in one language (player-data.ts). */
+export function builtPlayerData(item: LoadedScenario, lang: Locale): PlayerData {
+  return playerData(item.scenario, item.overlays, lang);
 }
 
 /**

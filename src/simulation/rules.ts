@@ -139,3 +139,52 @@ export function scenarioStructure(s: ScenarioStructure): ScenarioStructure {
     endings: Object.fromEntries(Object.entries(s.endings).map(([id, e]) => [id, { outcome: e.outcome }])),
   };
 }
+
+/** Where following the recommended choices from the start stops, and why. */
+export type RecommendedWalk = {
+  /** The recommended choices taken, in order. */
+  path: string[];
+  /** The node or ending where the walk stopped. */
+  at: string;
+  variables: Record<string, number>;
+} & (
+  | { stop: 'ending' }
+  | { stop: 'loop' }
+  | { stop: 'not-one-recommended'; recommended: ChoiceRule[] }
+  | { stop: 'not-available'; choice: ChoiceRule }
+);
+
+/**
+ * Follows the recommended choice at each node from the start: the path the debrief shows as
+ * recommended, and what the analysis checks (one recommended choice per node on the way, each
+ * available there, no loop, a good ending).
+ * @example walkRecommended(scenario) // { path: ['offer-water', 'talk-alone', ...], at: 'safe-handover', stop: 'ending', variables }
+ */
+export function walkRecommended(s: Pick<ScenarioStructure, 'start' | 'variables' | 'nodes'>): RecommendedWalk {
+  const path: string[] = [];
+  let at = s.start;
+  let variables = initialVariables(s);
+  const visited = new Set<string>();
+  while (hasOwn(s.nodes, at)) {
+    if (visited.has(at)) return { path, at, variables, stop: 'loop' };
+    visited.add(at);
+    const recommended = s.nodes[at]!.choices.filter((c) => c.recommended);
+    if (recommended.length !== 1) return { path, at, variables, stop: 'not-one-recommended', recommended };
+    const choice = recommended[0]!;
+    if (!availableChoices(s, at, variables).includes(choice)) return { path, at, variables, stop: 'not-available', choice };
+    path.push(choice.id);
+    variables = applyEffects(s, variables, choice.effects);
+    at = choice.next;
+  }
+  return { path, at, variables, stop: 'ending' };
+}
+
+/**
+ * The points per principle of a sequence of choices (the recommended path's are the debrief's
+ * yardstick).
+ * @example pointsOf(scenario, ['offer-water', 'talk-alone']) // { 'child-first': 2, participation: 1 }
+ */
+export function pointsOf(s: Pick<ScenarioStructure, 'principles' | 'nodes'>, choices: readonly string[]): Record<string, number> {
+  const byId = new Map(Object.values(s.nodes).flatMap((n) => n.choices.map((c) => [c.id, c] as const)));
+  return choices.reduce((scores, id) => addPoints(scores, byId.get(id)?.points ?? {}), initialScores(s));
+}

@@ -100,6 +100,7 @@ test('two people editing one draft: the second save is told, not overwriting the
 });
 
 test('publish with review: not by the author, not by a learner; then learners play the new version at once', async ({ request }) => {
+  test.setTimeout(90_000);
   const id = 'border-arrival';
   const document = builtInDocument(id);
   // the trainer improves the built-in scenario: a new choice id at the start node
@@ -159,4 +160,33 @@ test('publish with review: not by the author, not by a learner; then learners pl
   expect(rolled.status(), await rolled.text()).toBe(200);
   expect((await rolled.json()).published).toBe(version + 1);
   expect((await request.post(studio(`studio/scenarios/${id}/rollback`), { headers: headers('learnerB'), data: { version } })).status()).toBe(403);
+});
+
+test('no HTML from a scenario is published: a <script> or <img onerror> in any text is refused with the place named', async ({ request }) => {
+  const document = builtInDocument('first-interview');
+  const scenario = structuredClone(document.scenario) as { start: string; nodes: Record<string, { text: string; choices: { feedback: string }[] }>; endings: Record<string, { text: string }> };
+  scenario.nodes[scenario.start]!.text += '\n\n<script>alert(1)</script>';
+  scenario.nodes[scenario.start]!.choices[0]!.feedback = 'Fine <img src=x onerror=alert(1)>';
+  const id = `xss-${newId().slice(0, 6)}`;
+  const draft = await (await newDraft(request, 'trainer', id, { ...document, scenario: scenario as never })).json();
+  const submitted = await request.post(studio(`studio/drafts/${draft.id}/submit`), { headers: headers('trainer') });
+  expect(submitted.status()).toBe(400);
+  const problems = (await submitted.json()).problems as { where: string; reason: string }[];
+  expect(problems.some((p) => p.where.startsWith(`nodes.${scenario.start}`) && /HTML/i.test(p.reason))).toBe(true);
+  expect(problems.length).toBeGreaterThanOrEqual(2);
+  expect(await adminList(request, 'scenario_versions', `scenario = "${id}"`)).toEqual([]);
+});
+
+test('a published version is served to the player in each language, as safe HTML', async ({ request }) => {
+  const id = `served-${newId().slice(0, 6)}`;
+  const draft = await (await newDraft(request, 'trainer', id, builtInDocument('school-enrolment'))).json();
+  expect((await request.post(studio(`studio/drafts/${draft.id}/submit`), { headers: headers('trainer') })).status()).toBe(200);
+  const approved = await request.post(studio(`studio/drafts/${draft.id}/review`), { headers: headers('admin'), data: { decision: 'approve' } });
+  expect(approved.status(), await approved.text()).toBe(200);
+  const ar = await (await request.get(studio(`scenarios/${id}?lang=ar`))).json();
+  expect(ar).toMatchObject({ scenario: id, version: 1, data: { translated: true } });
+  expect(ar.data.recommendedPath.length).toBeGreaterThan(0);
+  expect(Object.values(ar.data.html as Record<string, string>).every((html) => !/<script|onerror=/i.test(html))).toBe(true);
+  const listed = (await (await request.get(studio('scenarios'))).json()).items.find((s: { id: string }) => s.id === id);
+  expect(listed.titles.ar).toBeTruthy();
 });

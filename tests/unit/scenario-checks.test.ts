@@ -14,7 +14,7 @@ import { scenarioFolderProblems } from '../../src/simulation/files.ts';
 import { loadScenarios } from '../../src/simulation/load.ts';
 import { compileScenario, currentStep } from '../../src/simulation/machine.ts';
 import { markdownProblems, renderMarkdown } from '../../src/simulation/markdown.ts';
-import { renderTexts } from '../../src/simulation/page-data.ts';
+import { renderTexts } from '../../src/simulation/player-data.ts';
 import { applyOverlay, formatScenarioProblems, validateScenario, type Overlay, type Scenario, type ScenarioProblem } from '../../src/simulation/schema.ts';
 import { parseYamlText } from '../../src/simulation/yaml.ts';
 import { generatedScenario } from '../support/generated-scenario.ts';

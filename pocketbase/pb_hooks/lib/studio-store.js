@@ -11,13 +11,13 @@ function requireTrainer(e) {
   if (role !== "trainer" && role !== "admin") throw new ForbiddenError("Only trainers and admins use the scenario studio.");
 }
 
-/** Throws a workflow problem (workflow.ts) as the matching API error, with the check problems if any. */
-function refuse(problem, problems) {
-  if (!problem) return;
-  const data = { problems: problems || [] };
-  if (problem.status === 403) throw new ForbiddenError(problem.reason, data);
-  if (problem.status === 409) throw new ApiError(409, problem.reason, data);
-  throw new BadRequestError(problem.reason, data);
+/**
+ * A workflow problem (workflow.ts) as an API answer, with the check problems listed in
+ * `problems` (file, where, reason, fix), or null when there is none.
+ */
+function refusal(problem, problems) {
+  if (!problem) return null;
+  return { status: problem.status, body: { status: problem.status, message: problem.reason, data: {}, problems: problems || [] } };
 }
 
 /** The checks of a draft's document, as check:scenarios would report them. */
@@ -39,13 +39,17 @@ function logReview(app, scenario, version, by, decision, comment) {
 /** Publishes a document as the next version of its scenario; learners get it at once. */
 function publish(app, args) {
   const lib = library();
+  const checks = require(`${__hooks}/_generated/studio-library.cjs`);
   const published = app.findRecordsByFilter("scenario_versions", "scenario = {:s}", "-version", 0, 0, { s: args.scenario }).map((r) => r.getInt("version"));
   const builtIn = learning().fileFacts().scenarios[args.scenario];
   const version = lib.nextVersion(published, builtIn ? builtIn.latest : 0);
   const record = new Record(app.findCollectionByNameOrId("scenario_versions"));
   record.set("scenario", args.scenario);
   record.set("version", version);
-  record.set("document", lib.withVersion(args.document, version));
+  const ready = checks.publishable(lib.withVersion(args.document, version), ["en"]);
+  if (!ready) throw new BadRequestError("The checks find problems in this version; it cannot be published.");
+  record.set("document", ready.document);
+  record.set("player", ready.player);
   record.set("author", args.author || "");
   record.set("approvedBy", args.approvedBy);
   record.set("basedOn", args.basedOn || 0);
@@ -72,15 +76,31 @@ function latestPublished(app) {
   return Object.keys(latest).map((id) => library().publishedSummary(latest[id]));
 }
 
-/** One published version (the latest when none is named), with its document. */
-function publishedVersion(app, scenario, version) {
+/**
+ * One published version (the latest when none is named): with `lang`, what the player needs in
+ * that language; without, the whole record (document and player data in every language).
+ */
+function publishedVersion(app, scenario, version, lang) {
+  let r = null;
   try {
     const filter = version ? "scenario = {:s} && version = {:v}" : "scenario = {:s}";
-    const r = app.findRecordsByFilter("scenario_versions", filter, "-version", 1, 0, { s: scenario, v: version || 0 })[0];
-    return r ? json(r) : null;
+    r = app.findRecordsByFilter("scenario_versions", filter, "-version", 1, 0, { s: scenario, v: version || 0 })[0];
   } catch (_) {
-    return null;
+    r = null;
   }
+  if (!r) return null;
+  const record = json(r);
+  if (!lang) return record;
+  const checks = require(`${__hooks}/_generated/studio-library.cjs`);
+  if (checks.locales.indexOf(lang) < 0) lang = "en";
+  const player = record.player || {};
+  if (!Object.prototype.hasOwnProperty.call(player, lang)) {
+    // made when a learner first asks for this language, then kept with the version
+    player[lang] = checks.publishedPlayerData(record.document, lang);
+    r.set("player", player);
+    app.save(r);
+  }
+  return { scenario: record.scenario, version: record.version, published: record.created, data: player[lang] };
 }
 
-module.exports = { library, json, requireTrainer, refuse, documentProblems, logReview, publish, draftView, latestPublished, publishedVersion };
+module.exports = { library, json, requireTrainer, refusal, documentProblems, logReview, publish, draftView, latestPublished, publishedVersion };
