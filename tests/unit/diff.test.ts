@@ -60,3 +60,13 @@ describe('diffDocuments', () => {
     expect(diffDocuments(next, original).at(-1)).toMatchObject({ file: 'ar.yaml', kind: 'removed', before: { title: 'عنوان' } });
   });
 });
+
+describe('diffDocuments against a published version', () => {
+  it('does not report the defaults the checks fill in (a published version is stored as checked)', async () => {
+    const { checkDocument } = await import('../../src/simulation/document.ts');
+    const checked = checkDocument(original);
+    const published: ScenarioDocument = { scenario: checked.scenario as unknown as Record<string, unknown>, overlays: checked.overlays as Record<string, Record<string, unknown>> };
+    expect(JSON.stringify(published.scenario)).toContain('"recommended":false');
+    expect(diffDocuments(original, published)).toEqual([]);
+  });
+});

@@ -67,8 +67,10 @@ export class StudioError extends Error {
 
 function studioError(error: unknown): StudioError {
   if (error instanceof ClientResponseError) {
-    const data = (error.response?.data ?? {}) as { problems?: ScenarioProblem[] };
-    return new StudioError(error.status === 0 ? describeError(error) : error.response?.message || describeError(error), error.status, Array.isArray(data.problems) ? data.problems : []);
+    // the studio routes list the check problems in `problems` (pb_hooks/lib/studio-store.js refusal)
+    const body = (error.response ?? {}) as { message?: string; problems?: ScenarioProblem[]; data?: { problems?: ScenarioProblem[] } };
+    const problems = body.problems ?? body.data?.problems;
+    return new StudioError(error.status === 0 ? describeError(error) : body.message || describeError(error), error.status, Array.isArray(problems) ? problems : []);
   }
   return new StudioError(describeError(error), 0);
 }
@@ -121,7 +123,13 @@ export const rollBack = (scenario: string, version: number, comment: string) =>
   route<{ scenario: string; published: number; basedOn: number }>(`studio/scenarios/${encodeURIComponent(scenario)}/rollback`, { version, comment });
 
 export const listVersions = (scenario: string) =>
-  call(() => backend().collection('scenario_versions').getFullList<VersionRecord>({ filter: backend().filter('scenario = {:scenario}', { scenario }), sort: '-version', expand: 'author,approvedBy' }));
+  call(() => backend().collection('scenario_versions').getFullList<VersionRecord>({
+    filter: backend().filter('scenario = {:scenario}', { scenario }),
+    sort: '-version',
+    expand: 'author,approvedBy',
+    // not the player's data of every language: the history needs the document only
+    fields: 'id,scenario,version,document,author,approvedBy,basedOn,comment,created,expand.author.name,expand.approvedBy.name',
+  }));
 
 export const listReviews = (scenario: string) =>
   call(() => backend().collection('scenario_reviews').getFullList<ReviewRecord>({ filter: backend().filter('scenario = {:scenario}', { scenario }), sort: '-created', expand: 'by' }));
