@@ -1,18 +1,20 @@
 // Continuum's PocketBase: upstream examples/base/main.go (jsvm + migratecmd) serving the
-// static site from --publicDir on the same origin, with the site's 404.html for missing pages.
-// Everything Continuum-specific lives in pb_migrations/ and pb_hooks/, so the official
-// release binary of the same version (PB_BIN) runs the same platform.
+// static site from --publicDir on the same origin (site.go: precompressed files, cache
+// lifetimes, the pages' Content-Security-Policy, the site's 404.html for missing pages).
+// The learning platform itself lives in pb_migrations/ and pb_hooks/, so the official release
+// binary of the same version (PB_BIN) runs the same platform, with two differences: it serves
+// the site without compression and those headers, and it does not open SQLite with
+// secure_delete (erased accounts then linger in free pages until a VACUUM).
 // The GitHub self-update plugin is left out: this binary is built from source.
 package main
 
 import (
-	"errors"
-	"io/fs"
 	"log"
 	"net/http"
 	"os"
 	"path/filepath"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
@@ -20,11 +22,13 @@ import (
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/osutils"
-	"github.com/pocketbase/pocketbase/tools/router"
 )
 
 func main() {
-	app := pocketbase.New()
+	app := pocketbase.NewWithConfig(pocketbase.Config{
+		DefaultDev: osutils.IsProbablyGoRun(), // as pocketbase.New(); the scripts pass --dev=false
+		DBConnect:  secureDeleteDBConnect,
+	})
 
 	var hooksDir string
 	app.RootCmd.PersistentFlags().StringVar(&hooksDir, "hooksDir", "", "the directory with the JS app hooks")
@@ -70,17 +74,12 @@ func main() {
 
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Func: func(e *core.ServeEvent) error {
-			site := os.DirFS(publicDir)
-
 			if !e.Router.HasRoute(http.MethodGet, "/{path...}") {
-				static := apis.Static(site, indexFallback)
-				e.Router.GET("/{path...}", func(re *core.RequestEvent) error {
-					err := static(re)
-					if err != nil && errors.Is(err, router.ErrFileNotFound) {
-						return notFoundPage(re, site)
-					}
-					return err
-				})
+				if indexFallback {
+					e.Router.GET("/{path...}", apis.Static(os.DirFS(publicDir), true))
+				} else {
+					e.Router.GET("/{path...}", newSite(os.DirFS(publicDir)).serve)
+				}
 			}
 
 			return e.Next()
@@ -93,16 +92,14 @@ func main() {
 	}
 }
 
-// notFoundPage answers a missing static path with the site's 404.html, when it has one.
-func notFoundPage(re *core.RequestEvent, site fs.FS) error {
-	body, err := fs.ReadFile(site, "404.html")
-	if err != nil {
-		return router.ErrFileNotFound
-	}
-	re.Response.Header().Set("Content-Type", "text/html; charset=utf-8")
-	re.Response.WriteHeader(http.StatusNotFound)
-	_, err = re.Response.Write(body)
-	return err
+// secureDeleteDBConnect opens SQLite with PocketBase's default pragmas (core.DefaultDBConnect)
+// plus secure_delete, which overwrites deleted content with zeros: after an account is erased
+// its data does not stay readable in the database file's free pages.
+func secureDeleteDBConnect(dbPath string) (*dbx.DB, error) {
+	pragmas := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=journal_size_limit(200000000)" +
+		"&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-32000)" +
+		"&_pragma=secure_delete(ON)"
+	return dbx.Open("sqlite", dbPath+pragmas)
 }
 
 // the default pb_public dir location is relative to the executable

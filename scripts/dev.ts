@@ -16,7 +16,9 @@ async function main() {
   if (await portInUse(pbPort)) throw new Error(`Port ${pbPort} is in use; stop the other PocketBase or set PB_PORT.`);
   const binary = await ensurePocketBase();
   await bundleHooksLibrary({ strict: false });
-  const pb = await startPocketBase({ binary, dataDir, port: pbPort, output: 'inherit' });
+  // PocketBase's own development mode is left to it here (the one script without --dev=false);
+  // the pages come from astro dev, whose proxy makes /api same-origin for the browser
+  const pb = await startPocketBase({ binary, dataDir, port: pbPort, output: 'inherit', dev: true, origins: ['http://localhost:4321', 'http://127.0.0.1:4321'] });
   console.log(`PocketBase API on ${pb.url} (data in ${path.relative(root, dataDir)}/; run npm start once for demo accounts)`);
   const astro = spawn(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'dev'], {
     cwd: root,

@@ -57,7 +57,7 @@ ok = run('Unit tests (vitest)', bin('vitest'), ['run', 'tests/unit', ...vitestJs
 addVitest(path.join(reports, 'unit.json'));
 if (!ok) finish(false);
 
-ok = run('Build the site (content checks, astro build, search index; dist/ switches when all pass)', process.execPath, [path.join(root, 'scripts', 'build.ts')]);
+ok = run('Build the site (content checks, astro build, search index, service worker, compression; dist/ switches when all pass)', process.execPath, [path.join(root, 'scripts', 'build.ts')]);
 if (!ok) {
   counts.failed += 1;
   finish(false);

@@ -17,6 +17,7 @@ export {
   statementFields,
   statementFromRecord,
 } from './learning-record/records.ts';
+export { cohortCsvHeader, cohortCsvLine, cohortQuery, cohortRows, scenarioInsight } from './learning-record/cohort.ts';
 export { countStatement } from './learning-record/limits.ts';
 export { runProblem } from './learning-record/runs.ts';
 export { toXapi } from './learning-record/xapi.ts';

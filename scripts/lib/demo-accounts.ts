@@ -38,7 +38,7 @@ export async function seedDemoAccounts(url: string, superuserToken: string): Pro
   let kept = 0;
   for (const account of demoAccounts) {
     const { id, email, ...profile } = account;
-    const fields = { ...profile, supervisor: profile.supervisor ?? '' };
+    const fields = { ...profile, supervisor: profile.supervisor ?? '', deactivated: false };
     const existing = await fetch(`${url}/api/collections/users/records/${id}`, { headers });
     if (existing.status === 404) {
       const response = await fetch(`${url}/api/collections/users/records`, {
@@ -61,6 +61,23 @@ export async function seedDemoAccounts(url: string, superuserToken: string): Pro
     }
   }
   return { created, kept };
+}
+
+/**
+ * Deactivates the demo accounts that exist (their password is published): `npm start`
+ * listening beyond loopback without DEMO_ACCOUNTS=1. Returns how many were active.
+ */
+export async function deactivateDemoAccounts(url: string, superuserToken: string): Promise<number> {
+  const headers = { 'content-type': 'application/json', authorization: superuserToken };
+  let count = 0;
+  for (const { id } of demoAccounts) {
+    const existing = await fetch(`${url}/api/collections/users/records/${id}`, { headers });
+    if (!existing.ok || (await existing.json()).deactivated) continue;
+    const response = await fetch(`${url}/api/collections/users/records/${id}`, { method: 'PATCH', headers, body: JSON.stringify({ deactivated: true }) });
+    if (!response.ok) throw new Error(`could not deactivate demo account ${id}: ${response.status} ${await response.text()}`);
+    count += 1;
+  }
+  return count;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Runs a real PocketBase process: our migrations and hooks, our built site as its public dir.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import { hooksDir, migrationsDir, siteDir } from './paths.ts';
 
@@ -14,6 +14,18 @@ export interface PocketBaseOptions {
   publicDir?: string;
   /** Where PocketBase's own output goes: 'inherit' to show it, 'ignore' to drop it. */
   output?: 'inherit' | 'ignore' | 'pipe';
+  /**
+   * Leave PocketBase's development mode (every SQL statement printed) to PocketBase's own
+   * default: only `npm run dev` does. Everything else passes --dev=false, since PocketBase turns
+   * it on by itself when its binary sits under the system temp folder.
+   */
+  dev?: boolean;
+  /** Origins allowed by CORS; by default only the site's own (PocketBase's default is "*"). */
+  origins?: string[];
+  /** Extra environment for the process (SMTP, PUBLIC_URL, backups: see pb_hooks/settings.pb.js). */
+  env?: Record<string, string>;
+  /** Another hooks folder (the bench adds a fixtures route to a copy); the project's by default. */
+  hooksDir?: string;
 }
 
 export interface RunningPocketBase {
@@ -48,13 +60,22 @@ export function portInUse(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-function commonFlags(opts: Pick<PocketBaseOptions, 'dataDir'>): string[] {
-  return [`--dir=${opts.dataDir}`, `--hooksDir=${hooksDir}`, `--migrationsDir=${migrationsDir}`];
+function commonFlags(opts: Pick<PocketBaseOptions, 'dataDir' | 'dev' | 'hooksDir'>): string[] {
+  return [`--dir=${opts.dataDir}`, `--hooksDir=${opts.hooksDir ?? hooksDir}`, `--migrationsDir=${migrationsDir}`, ...(opts.dev ? [] : ['--dev=false'])];
+}
+
+/**
+ * Creates the data directory readable by its owner only (0700): the database holds personal
+ * data, and PocketBase creates its files with the default umask (0644).
+ */
+export function ensureDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
 }
 
 /** Creates or updates a superuser (idempotent); applies pending migrations on the way. */
 export function upsertSuperuser(binary: string, dataDir: string, email: string, password: string): void {
-  mkdirSync(dataDir, { recursive: true });
+  ensureDataDir(dataDir);
   const result = spawnSync(binary, ['superuser', 'upsert', email, password, ...commonFlags({ dataDir })], {
     encoding: 'utf8',
   });
@@ -66,16 +87,21 @@ export function upsertSuperuser(binary: string, dataDir: string, email: string, 
 /** Starts `pocketbase serve` and resolves once /api/health answers. */
 export async function startPocketBase(opts: PocketBaseOptions): Promise<RunningPocketBase> {
   const host = opts.host ?? '127.0.0.1';
-  mkdirSync(opts.dataDir, { recursive: true });
+  ensureDataDir(opts.dataDir);
+  const ownOrigin = `http://${host.includes(':') ? `[${host}]` : host}:${opts.port}`;
   const args = [
     'serve',
-    `--http=${host}:${opts.port}`,
+    `--http=${host.includes(':') ? `[${host}]` : host}:${opts.port}`,
     ...commonFlags(opts),
+    `--origins=${(opts.origins ?? [ownOrigin]).join(',')}`,
     `--publicDir=${opts.publicDir ?? siteDir}`,
     '--hooksWatch=false',
     '--indexFallback=false',
   ];
-  const child = spawn(opts.binary, args, { stdio: ['ignore', opts.output ?? 'ignore', opts.output ?? 'pipe'] });
+  const child = spawn(opts.binary, args, {
+    stdio: ['ignore', opts.output ?? 'ignore', opts.output ?? 'pipe'],
+    env: { ...process.env, ...opts.env },
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -86,7 +112,7 @@ export async function startPocketBase(opts: PocketBaseOptions): Promise<RunningP
     exited = code;
   });
 
-  const url = `http://${host}:${opts.port}`;
+  const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${opts.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (exited !== undefined) {

@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { prepareSite } from './prepare-site.ts';
 
 export interface SiteBuildOptions {
   root: string;
@@ -52,8 +53,11 @@ export function pruneBuilds(builds: string, site: string): void {
   for (const f of folders) if (!keep.has(f)) rmSync(f, { recursive: true, force: true });
 }
 
-/** Builds the site into a new folder and publishes it when the build and the search index succeed. */
-export function buildSite(options: SiteBuildOptions): SiteBuildResult {
+/**
+ * Builds the site into a new folder (astro build, the search index, then what serving it needs:
+ * prepare-site.ts) and publishes it when all of it succeeds.
+ */
+export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildResult> {
   const { root, site = path.join(root, 'dist'), env = {}, stdio = 'inherit' } = options;
   const builds = path.join(root, '.builds');
   mkdirSync(builds, { recursive: true });
@@ -64,9 +68,18 @@ export function buildSite(options: SiteBuildOptions): SiteBuildResult {
     if (stdio === 'pipe') output += `${result.stdout ?? ''}${result.stderr ?? ''}`;
     return result.status === 0;
   };
-  const ok =
+  let ok =
     run(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', folder]) &&
     run(path.join(root, 'node_modules/.bin/pagefind'), ['--site', folder, '--quiet']);
+  if (ok) {
+    try {
+      await prepareSite(folder);
+    } catch (error) {
+      output += `\nPreparing the site for serving failed: ${(error as Error).message}\n`;
+      if (stdio === 'inherit') console.error(`Preparing the site for serving failed: ${(error as Error).message}`);
+      ok = false;
+    }
+  }
   if (!ok) {
     rmSync(folder, { recursive: true, force: true });
     return { ok, folder, output };

@@ -1,6 +1,6 @@
 /**
  * The glossary: content/glossary/<lang>.yaml, one list of terms per language. The first use of
- * a term in a module links to its entry (src/content/remark-glossary.ts).
+ * a term in a module shows its definition in place (src/content/remark-glossary.ts).
  */
 import { z } from 'astro/zod';
 

@@ -1,7 +1,10 @@
 /**
- * Remark plugin: links the first use of each glossary term in a module to its glossary entry
- * (/<lang>/glossary/#<id>). The language comes from the file name (content/modules/x/<lang>.mdx),
- * the terms from content/glossary/<lang>.yaml. Headings, links and code are left alone.
+ * Remark plugin: the first use of each glossary term in a module shows its definition in place.
+ * The term becomes a button that opens a popover (the HTML popover attribute: it works with a
+ * keyboard, a finger or a mouse and without JavaScript; Escape or a tap outside closes it) with
+ * the definition and a link to the term's entry in the glossary (/<lang>/glossary/#<id>).
+ * The language comes from the file name (content/modules/x/<lang>.mdx), the terms from
+ * content/glossary/<lang>.yaml. Headings, links and code are left alone.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +15,11 @@ export interface TermForms {
   forms: string[];
 }
 
+export interface GlossaryTerm extends TermForms {
+  term: string;
+  definition: string;
+}
+
 interface Node {
   type: string;
   value?: string;
@@ -20,7 +28,8 @@ interface Node {
   data?: Record<string, unknown>;
 }
 
-const skipInside = new Set(['heading', 'link', 'linkReference', 'inlineCode', 'code', 'definition', 'html', 'mdxFlowExpression', 'mdxTextExpression']);
+const termNode = 'glossaryTerm';
+const skipInside = new Set(['heading', 'link', 'linkReference', 'inlineCode', 'code', 'definition', 'html', 'mdxFlowExpression', 'mdxTextExpression', termNode]);
 
 function escapeRegExp(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -39,7 +48,7 @@ export function findTerm(text: string, forms: readonly string[]): { index: numbe
   return best;
 }
 
-function linkFirst(node: Node, forms: string[], href: string): boolean {
+function markFirst(node: Node, forms: string[], render: (word: string) => Node): boolean {
   if (!node.children || skipInside.has(node.type)) return false;
   for (let i = 0; i < node.children.length; i++) {
     const child = node.children[i]!;
@@ -49,20 +58,14 @@ function linkFirst(node: Node, forms: string[], href: string): boolean {
         const before = child.value.slice(0, found.index);
         const word = child.value.slice(found.index, found.index + found.length);
         const after = child.value.slice(found.index + found.length);
-        const link: Node = {
-          type: 'link',
-          url: href,
-          children: [{ type: 'text', value: word }],
-          data: { hProperties: { className: ['glossary-term'] } },
-        };
         const replacement: Node[] = [];
         if (before) replacement.push({ type: 'text', value: before });
-        replacement.push(link);
+        replacement.push(render(word));
         if (after) replacement.push({ type: 'text', value: after });
         node.children.splice(i, 1, ...replacement);
         return true;
       }
-    } else if (linkFirst(child, forms, href)) {
+    } else if (markFirst(child, forms, render)) {
       return true;
     }
   }
@@ -70,29 +73,60 @@ function linkFirst(node: Node, forms: string[], href: string): boolean {
 }
 
 /**
- * Links the first use of each term in a tree (longest terms first, so "separated child" wins
- * over "child"). Returns the ids linked.
+ * Marks the first use of each term in a tree (longest terms first, so "separated child" wins
+ * over "child") with the node `render` makes of it. Returns the ids marked.
  */
-export function linkGlossaryTerms(tree: Node, terms: readonly TermForms[], hrefFor: (id: string) => string): string[] {
-  const linked: string[] = [];
+export function markGlossaryTerms<T extends TermForms>(tree: Node, terms: readonly T[], render: (term: T, word: string) => Node): string[] {
+  const marked: string[] = [];
   const ordered = [...terms].sort((a, b) => Math.max(...b.forms.map((f) => f.length)) - Math.max(...a.forms.map((f) => f.length)));
   for (const term of ordered) {
     const forms = [...term.forms].sort((a, b) => b.length - a.length);
-    if (linkFirst(tree, forms, hrefFor(term.id))) linked.push(term.id);
+    if (markFirst(tree, forms, (word) => render(term, word))) marked.push(term.id);
   }
-  return linked;
+  return marked;
 }
 
-const cache = new Map<string, TermForms[]>();
+/**
+ * A term shown in place: a button (the word as written) and its popover (the term, its
+ * definition, a link to the glossary, a close button), as mdast nodes that become HTML.
+ */
+export function termWithDefinition(term: GlossaryTerm, word: string, labels: { more: string; close: string }, href: string): Node {
+  const id = `glossary-${term.id}`;
+  const element = (tagName: string, properties: Record<string, unknown>, children: Node[], type = 'glossaryPart'): Node => ({
+    type,
+    data: { hName: tagName, hProperties: properties },
+    children,
+  });
+  return element('span', { className: ['glossary'] }, [
+    element('button', { type: 'button', className: ['glossary-term'], popoverTarget: id }, [{ type: 'text', value: word }]),
+    element('span', { id, popover: 'auto', className: ['glossary-popover'], dataPagefindIgnore: true }, [
+      element('strong', { className: ['glossary-popover-term'] }, [{ type: 'text', value: term.term }]),
+      element('span', { className: ['glossary-popover-definition'] }, [{ type: 'text', value: term.definition }]),
+      element('span', { className: ['glossary-popover-actions'] }, [
+        { type: 'link', url: href, children: [{ type: 'text', value: labels.more }] },
+        element('button', { type: 'button', className: ['secondary'], popoverTarget: id, popoverTargetAction: 'hide' }, [{ type: 'text', value: labels.close }]),
+      ]),
+    ]),
+  ], termNode);
+}
 
-function termsFor(root: string, lang: string): TermForms[] {
+const cache = new Map<string, GlossaryTerm[]>();
+
+function termsFor(root: string, lang: string): GlossaryTerm[] {
   const file = path.join(root, 'content', 'glossary', `${lang}.yaml`);
   if (!cache.has(file)) {
     if (!existsSync(file)) return [];
-    const data = parse(readFileSync(file, 'utf8')) as { terms?: { id: string; term: string; aliases?: string[] }[] };
-    cache.set(file, (data.terms ?? []).map((t) => ({ id: t.id, forms: [t.term, ...(t.aliases ?? [])].filter(Boolean) })));
+    const data = parse(readFileSync(file, 'utf8')) as { terms?: { id: string; term: string; aliases?: string[]; definition: string }[] };
+    cache.set(file, (data.terms ?? []).map((t) => ({ id: t.id, term: t.term, definition: t.definition, forms: [t.term, ...(t.aliases ?? [])].filter(Boolean) })));
   }
   return cache.get(file)!;
+}
+
+function labelsFor(root: string, lang: string): { more: string; close: string } {
+  const read = (l: string) => (JSON.parse(readFileSync(path.join(root, 'src', 'i18n', 'ui', `${l}.json`), 'utf8')) as { glossaryTerm?: { more?: string; close?: string } }).glossaryTerm ?? {};
+  const own = existsSync(path.join(root, 'src', 'i18n', 'ui', `${lang}.json`)) ? read(lang) : {};
+  const en = read('en');
+  return { more: own.more ?? en.more ?? 'Glossary', close: own.close ?? en.close ?? 'Close' };
 }
 
 export default function remarkGlossary() {
@@ -102,6 +136,7 @@ export default function remarkGlossary() {
     if (!match) return;
     const lang = match[1]!;
     const root = filePath.slice(0, filePath.search(/[\\/]content[\\/]modules[\\/]/));
-    linkGlossaryTerms(tree as Node, termsFor(root, lang), (id) => `/${lang}/glossary/#${id}`);
+    const labels = labelsFor(root, lang);
+    markGlossaryTerms(tree as Node, termsFor(root, lang), (term, word) => termWithDefinition(term, word, labels, `/${lang}/glossary/#${term.id}`));
   };
 }

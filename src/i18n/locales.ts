@@ -96,13 +96,18 @@ export function preferredLocale(stored: string | null | undefined, accepted: str
 }
 
 /**
- * Keeps a redirect on this site: a local absolute path, never "//host", a URL or a header break.
+ * Keeps a redirect on this site and on its pages: a locale, then path segments of lower-case
+ * letters, digits and hyphens each ending in "/" (the shape of every page the site builds),
+ * optionally a simple query such as `?id=abc123`. Anything else (another host, "//", encoded
+ * or control characters such as `/%0B/` or `/%7F/`, an unknown locale) gives the locale's home.
  * @example safeRedirectPath('/fr/modules/x/', 'fr') // '/fr/modules/x/'
+ * @example safeRedirectPath('/fr/certificate/?id=abc123', 'fr') // '/fr/certificate/?id=abc123'
  * @example safeRedirectPath('https://elsewhere.example/', 'fr') // '/fr/'
+ * @example safeRedirectPath('/%0B/elsewhere.example/', 'fr') // '/fr/'
  */
 export function safeRedirectPath(next: string | null | undefined, locale: Locale): string {
   const fallback = `/${locale}/`;
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  if (/[\r\n\t]/.test(next)) return fallback;
-  return next;
+  const match = /^\/([a-z]{2})\/((?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*)(\?[A-Za-z0-9_.-]+=[A-Za-z0-9_.-]*(?:&[A-Za-z0-9_.-]+=[A-Za-z0-9_.-]*)*)?$/.exec(next ?? '');
+  if (!match || !isLocale(match[1])) return fallback;
+  return next!;
 }

@@ -1,7 +1,8 @@
 /**
  * The supervisor's view of a cohort: one row per learner on a path (status of each step, due
  * date, overdue, certificate), completion per step, CSV export, and where learners go in a case
- * simulation. Pure: the dashboard island renders it and the unit tests check it.
+ * simulation. The server computes a page of rows and the totals (pb_hooks/cohort.pb.js reads
+ * the database, these functions decide); the dashboard island shows them. Pure.
  */
 import { parseActivity } from './activities.ts';
 import { byActivity, isOverdue, pathProgress, type PathDefinition, type ProgressLike, type StepStatus } from './onboarding.ts';
@@ -93,12 +94,79 @@ export function toCsv(header: readonly string[], lines: readonly (readonly (stri
   return [header, ...lines].map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
+/** Rows on one page of the dashboard: the first page of 10,000 learners stays small and fast. */
+export const cohortPageSize = 50;
+
+export interface CohortQuery {
+  path: PathDefinition;
+  track: string;
+  country: string;
+  /** Part of a learner's name. */
+  search: string;
+  sort: SortKey;
+  direction: 'ascending' | 'descending';
+  /** 1-based. */
+  page: number;
+  perPage: number;
+}
+
+/**
+ * Reads the dashboard's query (path, filters, sort, page) from request parameters, with the
+ * defaults a supervisor expects and a clear reason when something cannot be read.
+ * @example cohortQuery({ path: 'teacher', sort: 'progress' }, paths) // { ok: true, query: { path: teacher, sort: 'progress', direction: 'ascending', page: 1, ... } }
+ */
+export function cohortQuery(params: Readonly<Record<string, string | null | undefined>>, paths: readonly PathDefinition[]): { ok: true; query: CohortQuery } | { ok: false; field: string; reason: string } {
+  const pathId = params.path || paths[0]?.id || '';
+  const path = paths.find((p) => p.id === pathId);
+  if (!path) return { ok: false, field: 'path', reason: `there is no path "${pathId}" (paths: ${paths.map((p) => p.id).join(', ')})` };
+  const sort = (params.sort || 'name') as SortKey;
+  if (!['name', 'due', 'progress'].includes(sort)) return { ok: false, field: 'sort', reason: 'sort is name, due or progress' };
+  const direction = params.direction === 'descending' ? 'descending' : 'ascending';
+  const page = Math.max(1, Math.floor(Number(params.page || 1)) || 1);
+  const perPage = Math.min(200, Math.max(1, Math.floor(Number(params.perPage || cohortPageSize)) || cohortPageSize));
+  const text = (value: string | null | undefined, max: number) => String(value ?? '').trim().slice(0, max);
+  return { ok: true, query: { path, track: text(params.track, 40), country: text(params.country, 80), search: text(params.q, 80), sort, direction, page, perPage } };
+}
+
+/** The labels of a cohort CSV in one language. */
+export interface CohortCsvLabels {
+  learner: string;
+  email: string;
+  track: string;
+  country: string;
+  path: string;
+  due: string;
+  progress: string;
+  certificate: string;
+  status: Record<StepStatus, string>;
+  tracks: Record<string, string>;
+  /** Step titles by activity id, path titles by path id. */
+  steps: Record<string, string>;
+  paths: Record<string, string>;
+}
+
+/** The header line of a cohort CSV for a path. */
+export function cohortCsvHeader(path: PathDefinition, labels: CohortCsvLabels): string {
+  const l = labels;
+  return toCsv([l.learner, l.email, l.track, l.country, l.path, l.due, l.progress, ...path.steps.map((s) => l.steps[s] ?? s), l.certificate], []).replace(/\r\n$/, '');
+}
+
+/** One learner's line of a cohort CSV. */
+export function cohortCsvLine(path: PathDefinition, row: CohortRow, labels: CohortCsvLabels): string {
+  return [
+    row.learner.name, row.learner.email, labels.tracks[row.learner.track] ?? row.learner.track, row.learner.country, labels.paths[path.id] ?? path.id,
+    row.dueDate.slice(0, 10), `${row.percent}%`, ...row.statuses.map((s) => labels.status[s]), row.certificate,
+  ].map(csvField).join(',');
+}
+
 /**
  * Where learners went in a case simulation: how often each choice was taken and each ending
- * reached, from the "chose" statements and the ending statements. The counts are maps without
- * a prototype, so no stored id (not even "constructor") can find anything but a count.
+ * reached, from counts of the "chose" statements and the ending statements (the server groups
+ * them). The counts are maps without a prototype, so no stored id (not even "constructor") can
+ * find anything but a count.
+ * @example scenarioInsight('s', [{ verb: 'chose', object: 'scenario:s/choice:a', n: 3 }]) // { choices: { a: 3 }, endings: {}, plays: 0 }
  */
-export function scenarioInsight(scenario: string, statements: readonly { verb: string; object: string; result?: { response?: string } | null }[]): {
+export function scenarioInsight(scenario: string, counts: readonly { verb: string; object: string; response?: string | null; n?: number }[]): {
   choices: Record<string, number>;
   endings: Record<string, number>;
   plays: number;
@@ -106,14 +174,15 @@ export function scenarioInsight(scenario: string, statements: readonly { verb: s
   const choices: Record<string, number> = Object.create(null);
   const endings: Record<string, number> = Object.create(null);
   let plays = 0;
-  for (const s of statements) {
-    const parsed = parseActivity(s.object);
+  for (const c of counts) {
+    const n = c.n ?? 1;
+    const parsed = parseActivity(c.object);
     if (!parsed || parsed.slug !== scenario) continue;
-    if (s.verb === 'chose' && parsed.kind === 'choice') {
-      choices[parsed.choice] = (choices[parsed.choice] ?? 0) + 1;
-    } else if (parsed.kind === 'scenario' && (s.verb === 'passed' || s.verb === 'completed') && typeof s.result?.response === 'string' && s.result.response) {
-      endings[s.result.response] = (endings[s.result.response] ?? 0) + 1;
-      plays += 1;
+    if (c.verb === 'chose' && parsed.kind === 'choice') {
+      choices[parsed.choice] = (choices[parsed.choice] ?? 0) + n;
+    } else if (parsed.kind === 'scenario' && (c.verb === 'passed' || c.verb === 'completed') && typeof c.response === 'string' && c.response) {
+      endings[c.response] = (endings[c.response] ?? 0) + n;
+      plays += n;
     }
   }
   return { choices, endings, plays };

@@ -138,3 +138,11 @@ export function normaliseCertificateCode(input: string): string | null {
   if (raw.length !== certificateCodeLength || [...raw].some((c) => !certificateAlphabet.includes(c))) return null;
   return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
 }
+
+/**
+ * The time the steps not passed yet take, by their own estimates (a step begun counts whole).
+ * @example minutesLeft({ steps: [{ activity: 'module:a', status: 'passed' }, { activity: 'module:b', status: 'in-progress' }] }, [20, 15]) // 15
+ */
+export function minutesLeft(progress: Pick<PathProgress, 'steps'>, minutes: readonly number[]): number {
+  return progress.steps.reduce((sum, step, i) => (step.status === 'passed' ? sum : sum + (minutes[i] ?? 0)), 0);
+}

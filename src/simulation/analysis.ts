@@ -50,8 +50,12 @@ function describeSet(set: ValueSet): string {
   return `between ${values[0]} and ${values.at(-1)}`;
 }
 
-/** Every text of a scenario (or overlay) with where it is and whether it is Markdown. */
-function textsOf(s: { title?: string | undefined; summary?: string | undefined; variables?: Record<string, { label?: string | undefined }> | undefined; nodes?: Record<string, { speaker?: string | undefined; text?: string | undefined; image_alt?: string | undefined; choices?: unknown }> | undefined; endings?: Record<string, { title?: string | undefined; text?: string | undefined }> | undefined }): { where: string; text: string; markdown: boolean }[] {
+/**
+ * Every text of a scenario (or overlay) with where it is and whether it is Markdown (the checks,
+ * and the studio's translation table in translation.ts).
+ * @example textsOf({ title: 'A case' }) // [{ where: 'title', text: 'A case', markdown: false }]
+ */
+export function textsOf(s: { title?: string | undefined; summary?: string | undefined; variables?: Record<string, { label?: string | undefined }> | undefined; nodes?: Record<string, { speaker?: string | undefined; text?: string | undefined; image_alt?: string | undefined; choices?: unknown }> | undefined; endings?: Record<string, { title?: string | undefined; text?: string | undefined }> | undefined }): { where: string; text: string; markdown: boolean }[] {
   const out: { where: string; text: string; markdown: boolean }[] = [];
   const add = (where: string, text: string | undefined, markdown = false) => {
     if (typeof text === 'string') out.push({ where, text, markdown });

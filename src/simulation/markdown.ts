@@ -6,6 +6,7 @@
  */
 import { micromark, parse, postprocess, preprocess } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
+import type { Scenario } from './schema.ts';
 
 /**
  * A scenario text (a node's or an ending's) as HTML, with raw HTML escaped and unsafe links
@@ -17,6 +18,18 @@ const html = [gfmHtml()];
 
 export function renderMarkdown(text: string): string {
   return micromark(text, { extensions: syntax, htmlExtensions: html });
+}
+
+/**
+ * Each node's and ending's text of a (localized) scenario as HTML, for the player: the scenario
+ * pages at build time and the studio's preview in the browser.
+ * @example renderTexts(scenario).arrival // '<p>A boy of about twelve…</p>'
+ */
+export function renderTexts(scenario: Pick<Scenario, 'nodes' | 'endings'>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [id, node] of Object.entries(scenario.nodes)) out[id] = renderMarkdown(node.text);
+  for (const [id, ending] of Object.entries(scenario.endings)) out[id] = renderMarkdown(ending.text);
+  return out;
 }
 
 export interface MarkdownProblem {

@@ -6,7 +6,7 @@
  * Pure.
  */
 import { learnMoreModules } from './debrief.ts';
-import { renderMarkdown } from './markdown.ts';
+import { renderTexts } from './markdown.ts';
 import { applyOverlay } from './overlay.ts';
 import { pointsOf, walkRecommended } from './rules.ts';
 import type { Overlay, Scenario } from './schema.ts';
@@ -21,14 +21,6 @@ export interface PlayerData {
   recommendedScores: Record<string, number>;
   /** Lesson module ids to learn more, per principle. */
   learnMore: Record<string, string[]>;
-}
-
-/** Each node's and ending's text as HTML. */
-export function renderTexts(scenario: Scenario): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [id, node] of Object.entries(scenario.nodes)) out[id] = renderMarkdown(node.text);
-  for (const [id, ending] of Object.entries(scenario.endings)) out[id] = renderMarkdown(ending.text);
-  return out;
 }
 
 /**

@@ -19,6 +19,8 @@ const pages = [
   '/en/modules/children-on-the-move/print/', '/fr/search/',
   // onboarding and supervision, signed out
   '/en/onboarding/', '/en/verify/', '/ar/verify/', '/en/supervise/', '/fr/certificate/', '/en/admin/', '/en/paths/essentials/',
+  // offline use and the list of modules
+  '/en/offline/', '/ar/offline/', '/en/modules/', '/ar/modules/',
 ];
 for (const path of pages) {
   test(`no axe violations on ${path}`, async ({ page }) => {
@@ -31,11 +33,23 @@ for (const path of pages) {
 test('no axe violations on a module page while signed in, with progress', async ({ page }) => {
   await signUpInBrowser(page, 'en', uniqueEmail('a11y'), 'a11y-password-1', 'Ada Access');
   await page.goto('/en/modules/children-on-the-move/');
-  await page.locator('section#who-they-are').getByRole('button').click();
+  await page.locator('section#who-they-are').getByRole('button', { name: /Mark this section as done/ }).click();
   await expect(page.getByTestId('progress-summary')).toContainText('1');
   await expectNoViolations(page);
   await page.goto('/en/account/');
   await expectNoViolations(page);
+});
+
+test('no axe violations on a phone with the search and language control open, and a glossary definition open (ltr and rtl)', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  for (const lang of ['en', 'ar']) {
+    await page.goto(`/${lang}/modules/children-on-the-move/`);
+    await page.locator('.tools > summary').click();
+    await expectNoViolations(page);
+    await page.locator('button.glossary-term').first().click();
+    await expect(page.locator('.glossary-popover:popover-open')).toBeVisible();
+    await expectNoViolations(page);
+  }
 });
 
 test('no axe violations on search results (fr) and a submitted knowledge check (ar)', async ({ page }) => {
@@ -57,7 +71,7 @@ test('no axe violations on the scenario list, the player and the debrief', async
   await page.goto('/en/scenarios/');
   await expectNoViolations(page);
   await page.goto('/ar/scenarios/border-arrival/');
-  await expect(page.locator('astro-island[component-url*="ScenarioPlayer"]')).not.toHaveAttribute('ssr');
+  await expect(page.locator('astro-island[component-url*="ScenarioPage"]')).not.toHaveAttribute('ssr');
   await expectNoViolations(page);
   // choose the first offered choice until an ending
   for (let i = 0; i < 30 && (await page.locator('button.choice').count()) > 0; i++) {

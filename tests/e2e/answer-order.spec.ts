@@ -31,7 +31,7 @@ async function optionOrder(page: Page): Promise<string> {
 /** The first node's choices, in the order shown. */
 async function choiceOrder(page: Page): Promise<string> {
   await page.goto(simulation);
-  await expect(page.locator('astro-island[component-url*="ScenarioPlayer"]')).not.toHaveAttribute('ssr');
+  await expect(page.locator('astro-island[component-url*="ScenarioPage"]')).not.toHaveAttribute('ssr');
   await expect.poll(async () => page.locator('.player').getAttribute('data-playthrough')).not.toBe('');
   return (await page.locator('button.choice').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-choice')))).join(',');
 }

@@ -112,14 +112,18 @@ test('search says so when nothing matches', async ({ page }) => {
   await expect(page.getByTestId('search-summary')).toHaveText(fill(ui.en.search.none, { query: 'zzqxv' }));
 });
 
-test('the glossary lists terms and a module links its first use of a term', async ({ page }) => {
+test('the glossary lists terms and a module shows its first use of a term in place, linked to the glossary', async ({ page }) => {
   await page.goto('/en/glossary/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui.en.glossary.title);
   const terms = page.locator('dl.glossary dt');
   expect(await terms.count()).toBeGreaterThan(10);
   await page.goto('/en/modules/children-on-the-move/');
-  const link = page.locator('a.glossary-term').first();
-  await expect(link).toBeVisible();
+  const term = page.locator('button.glossary-term').first();
+  await expect(term).toBeVisible();
+  await term.click();
+  const popover = page.locator(`#${await term.getAttribute('popovertarget')}`);
+  await expect(popover).toBeVisible();
+  const link = popover.getByRole('link', { name: ui.en.glossaryTerm.more });
   const href = (await link.getAttribute('href'))!;
   expect(href).toMatch(/^\/en\/glossary\/#[a-z0-9-]+$/);
   await link.click();

@@ -41,7 +41,7 @@ async function completeModuleInBrowser(page: Page, slug: string) {
 }
 
 test('a learner completes an assigned path, gets a certificate, and the public page verifies it', async ({ page, request }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000); // two whole lessons read and checked in the browser (14 sections, 14 questions)
   const supervisor = await createPerson(request, 'cert-sup', { role: 'supervisor' });
   const learner = await createPerson(request, 'cert-learner', { supervisor: supervisor.id, track: 'teacher' });
   const assigned = await request.post(api('assignments/records'), {

@@ -43,7 +43,7 @@ async function playWithKeyboard(page: Page, choices: string[]) {
 }
 
 async function waitForPlayer(page: Page) {
-  await expect(page.locator('astro-island[component-url*="ScenarioPlayer"]')).not.toHaveAttribute('ssr');
+  await expect(page.locator('astro-island[component-url*="ScenarioPage"]')).not.toHaveAttribute('ssr');
 }
 
 test('play border-arrival to a good ending with the keyboard, with a debrief and statements', async ({ page, request }) => {

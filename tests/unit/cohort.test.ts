@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cohortRows, csvField, scenarioInsight, sortRows, stepCompletion, toCsv } from '../../src/learning-record/cohort.ts';
+import { cohortCsvHeader, cohortCsvLine, cohortQuery, cohortRows, csvField, scenarioInsight, sortRows, stepCompletion, toCsv } from '../../src/learning-record/cohort.ts';
 
 const teacher = { id: 'teacher', track: 'teacher', steps: ['module:children-on-the-move', 'scenario:school-enrolment'] };
 const row = (activity: string, status: string) => ({ activity, status });
@@ -58,8 +58,8 @@ describe('cohort dashboard', () => {
       { verb: 'chose', object: 'scenario:border-arrival/choice:offer-needs' },
       { verb: 'chose', object: 'scenario:border-arrival/choice:papers-first' },
       { verb: 'chose', object: 'scenario:school-enrolment/choice:enrol-today' },
-      { verb: 'passed', object: 'scenario:border-arrival', result: { response: 'safe-handover' } },
-      { verb: 'completed', object: 'scenario:border-arrival', result: { response: 'night-in-cell' } },
+      { verb: 'passed', object: 'scenario:border-arrival', response: 'safe-handover' },
+      { verb: 'completed', object: 'scenario:border-arrival', response: 'night-in-cell' },
     ]);
     expect({ ...insight.choices }).toEqual({ 'offer-needs': 2, 'papers-first': 1 });
     expect({ ...insight.endings }).toEqual({ 'safe-handover': 1, 'night-in-cell': 1 });
@@ -68,11 +68,34 @@ describe('cohort dashboard', () => {
 
   it('counts a stored "constructor" as a number, never as what objects inherit', () => {
     const insight = scenarioInsight('border-arrival', [
-      { verb: 'completed', object: 'scenario:border-arrival', result: { response: 'constructor' } },
+      { verb: 'completed', object: 'scenario:border-arrival', response: 'constructor', n: 2 },
       { verb: 'chose', object: 'scenario:border-arrival/choice:constructor' },
     ]);
-    expect(insight.endings.constructor).toBe(1);
+    expect(insight.endings.constructor).toBe(2);
     expect(insight.choices.constructor).toBe(1);
     expect(insight.endings.toString).toBeUndefined();
+  });
+});
+
+describe('cohort queries and CSV (computed on the server)', () => {
+  const paths = [{ id: 'teacher', track: 'teacher', steps: ['module:a', 'scenario:s'] }, { id: 'essentials', steps: ['module:a'] }];
+
+  it('reads a query with sensible defaults, and names what it cannot read', () => {
+    expect(cohortQuery({}, paths)).toMatchObject({ ok: true, query: { path: paths[0], sort: 'name', direction: 'ascending', page: 1, perPage: 50, search: '' } });
+    expect(cohortQuery({ path: 'essentials', sort: 'progress', direction: 'descending', page: '3', perPage: '9999', q: '  Achieng ' }, paths))
+      .toMatchObject({ ok: true, query: { path: paths[1], sort: 'progress', direction: 'descending', page: 3, perPage: 200, search: 'Achieng' } });
+    expect(cohortQuery({ path: 'nope' }, paths)).toMatchObject({ ok: false, field: 'path' });
+    expect(cohortQuery({ sort: 'email' }, paths)).toMatchObject({ ok: false, field: 'sort' });
+  });
+
+  it('writes a header and lines in the supervisor\'s language, neutralising formulas', () => {
+    const labels = {
+      learner: 'Apprenant', email: 'E-mail', track: 'Métier', country: 'Pays', path: 'Parcours', due: 'Échéance', progress: 'Progrès', certificate: 'Certificat',
+      status: { 'not-started': 'Pas commencé', 'in-progress': 'En cours', completed: 'Terminé', passed: 'Réussi' },
+      tracks: { teacher: 'Enseignant·e' }, steps: { 'module:a': 'Leçon A', 'scenario:s': 'Cas S' }, paths: { teacher: 'Parcours enseignant' },
+    };
+    expect(cohortCsvHeader(paths[0]!, labels)).toBe('Apprenant,E-mail,Métier,Pays,Parcours,Échéance,Progrès,Leçon A,Cas S,Certificat');
+    const [row] = cohortRows(paths[0]!, [{ id: 'u', name: '=cmd', email: '', track: 'teacher', country: 'Kenya' }], [{ user: 'u', activity: 'module:a', status: 'passed' }], [], []);
+    expect(cohortCsvLine(paths[0]!, row!, labels)).toBe("'=cmd,,Enseignant·e,Kenya,Parcours enseignant,,50%,Réussi,Pas commencé,");
   });
 });

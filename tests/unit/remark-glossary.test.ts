@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTerm, linkGlossaryTerms } from '../../src/content/remark-glossary.ts';
+import { findTerm, markGlossaryTerms, termWithDefinition, type GlossaryTerm } from '../../src/content/remark-glossary.ts';
 
 type MdNode = { type: string; value?: string; url?: string; children?: MdNode[] };
 const paragraph = (text: string): MdNode => ({ type: 'paragraph', children: [{ type: 'text', value: text }] });
@@ -12,7 +12,13 @@ describe('glossary links', () => {
     expect(findTerm('inseparated children', ['separated child'])).toBeNull();
   });
 
-  it('links the first use of each term, longest first, and leaves headings alone', () => {
+  const term = (id: string, form: string): GlossaryTerm => ({ id, term: form, forms: [form], definition: `Definition of ${form}.` });
+  const labels = { more: 'More in the glossary', close: 'Close' };
+  const render = (t: GlossaryTerm, word: string) => termWithDefinition(t, word, labels, `/en/glossary/#${t.id}`) as MdNode;
+  type HNode = MdNode & { data?: { hName?: string; hProperties?: Record<string, unknown> } };
+  const elements = (n: HNode, name: string): HNode[] => [...(n.data?.hName === name ? [n] : []), ...(n.children ?? []).flatMap((c) => elements(c as HNode, name))];
+
+  it('marks the first use of each term, longest first, and leaves headings alone', () => {
     const tree: MdNode = {
       type: 'root',
       children: [
@@ -21,20 +27,32 @@ describe('glossary links', () => {
         paragraph('Every child has rights.'),
       ],
     };
-    const linked = linkGlossaryTerms(tree, [{ id: 'child', forms: ['child'] }, { id: 'separated-child', forms: ['separated child'] }], (id) => `/en/glossary/#${id}`);
-    expect(linked.sort()).toEqual(['child', 'separated-child']);
-    const found = links(tree);
-    expect(found.map((l) => [l.url, textOf(l)])).toEqual([
-      ['/en/glossary/#separated-child', 'separated child'],
-      ['/en/glossary/#child', 'child'],
+    const marked = markGlossaryTerms(tree, [term('child', 'child'), term('separated-child', 'separated child')], render);
+    expect(marked.sort()).toEqual(['child', 'separated-child']);
+    expect(elements(tree, 'button').filter((b) => !b.data?.hProperties?.popoverTargetAction).map((b) => [b.data?.hProperties?.popoverTarget, textOf(b)])).toEqual([
+      ['glossary-separated-child', 'separated child'],
+      ['glossary-child', 'child'],
     ]);
     expect(textOf(tree.children![0]!)).toBe('The separated child');
-    expect(textOf(tree)).toContain('A separated child travels with a relative. Another separated child may not.');
+    // the definition is not searched for more terms ("child" in "Definition of separated child.")
+    expect(links(tree).map((l) => l.url)).toEqual(['/en/glossary/#separated-child', '/en/glossary/#child']);
+  });
+
+  it('shows the definition in a popover the term opens, with a link to the glossary and a close button', () => {
+    const node = render(term('best-interests', 'best interests'), 'Best interests') as HNode;
+    const [opener, close] = elements(node, 'button');
+    const [popover] = elements(node, 'span').filter((s) => s.data?.hProperties?.popover === 'auto');
+    expect(opener!.data?.hProperties).toMatchObject({ type: 'button', popoverTarget: 'glossary-best-interests' });
+    expect(textOf(opener!)).toBe('Best interests');
+    expect(popover!.data?.hProperties?.id).toBe('glossary-best-interests');
+    expect(textOf(popover!)).toContain('Definition of best interests.');
+    expect(links(popover!).map((l) => [l.url, textOf(l)])).toEqual([['/en/glossary/#best-interests', 'More in the glossary']]);
+    expect(close!.data?.hProperties).toMatchObject({ popoverTarget: 'glossary-best-interests', popoverTargetAction: 'hide' });
   });
 
   it('works in Arabic script', () => {
     const tree: MdNode = { type: 'root', children: [paragraph('يحتاج الطفل غير المصحوب إلى رعاية فورية.')] };
-    linkGlossaryTerms(tree, [{ id: 'unaccompanied-child', forms: ['الطفل غير المصحوب'] }], (id) => `/ar/glossary/#${id}`);
-    expect(links(tree).map(textOf)).toEqual(['الطفل غير المصحوب']);
+    markGlossaryTerms(tree, [term('unaccompanied-child', 'الطفل غير المصحوب')], render);
+    expect(elements(tree as HNode, 'button').map(textOf)).toEqual(['الطفل غير المصحوب', 'Close']);
   });
 });

@@ -139,8 +139,8 @@ describe('the real scenarios', async () => {
     expect(formatScenarioProblems(report.problems)).toBe('');
   });
 
-  it('are the five of the curriculum, each translated into every other language', () => {
-    expect(report.scenarios.map((s) => s.scenario.id).sort()).toEqual(['border-arrival', 'bus-station-red-flags', 'cross-border-handover', 'first-interview', 'school-enrolment']);
+  it('are the six of the curriculum, each translated into every other language', () => {
+    expect(report.scenarios.map((s) => s.scenario.id).sort()).toEqual(['border-arrival', 'bus-station-red-flags', 'cross-border-handover', 'first-interview', 'orderly-return', 'school-enrolment']);
     for (const { scenario, overlays } of report.scenarios) expect(Object.keys(overlays).sort(), scenario.id).toEqual(['ar', 'es', 'fr', 'pt', 'sw']);
   });
 

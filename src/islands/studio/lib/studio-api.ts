@@ -5,6 +5,7 @@
  */
 import { ClientResponseError } from 'pocketbase';
 import type { ScenarioProblem } from '../../../simulation/schema.ts';
+import { withTranslationBaseline } from '../../../simulation/translation.ts';
 import type { DraftStatus, ScenarioDocument } from '../../../simulation/workflow.ts';
 import { backend, describeError, isNetworkError } from '../../lib/backend.ts';
 import type { SaveOutcome } from './autosave.ts';
@@ -92,8 +93,15 @@ export async function draftFor(scenario: string): Promise<DraftRecord | null> {
   return found.items[0] ?? null;
 }
 
-export const createDraft = (document: ScenarioDocument, baseVersion: number) =>
-  call(() => drafts().create<DraftRecord>({ scenario: String(document.scenario.id), title: String(document.scenario.title ?? ''), document, baseVersion }));
+/**
+ * A new draft. Its translations without a record of their English (a copy of a built-in
+ * scenario, imported files) get today's English as that record, so that an English edit from
+ * now on flags them as out of date.
+ */
+export function createDraft(document: ScenarioDocument, baseVersion: number) {
+  const withBaseline = withTranslationBaseline(document);
+  return call(() => drafts().create<DraftRecord>({ scenario: String(document.scenario.id), title: String(document.scenario.title ?? ''), document: withBaseline, baseVersion }));
+}
 
 export const deleteDraft = (id: string) => call(() => drafts().delete(id));
 
