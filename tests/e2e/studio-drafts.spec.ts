@@ -1,7 +1,9 @@
 /**
  * Drafts in the studio are never lost: two trainers editing one draft are told instead of
  * overwriting each other (409 with who saved), each keeps their text; YAML with an error is kept
- * as typed and applied once it is valid; a problem in a language's file is shown at its line.
+ * as typed and applied once it is valid; a problem in a language's file is shown at its line;
+ * a translation edited in the Translate tab is saved with the draft, and an English edit marks
+ * the translations made from the old English as out of date.
  */
 import { test, expect } from '@playwright/test';
 import { adminList, createPerson, newId } from '../support/pb.ts';
@@ -99,4 +101,38 @@ test('the YAML view keeps YAML with an error as typed, shows the line, and appli
   await page.getByTestId('problems').getByRole('link', { name: /fr\.yaml: title/ }).click();
   await expect(page.locator('#yaml-file')).toHaveValue('fr.yaml');
   await expect(page.locator('.cm-content')).toBeFocused();
+});
+
+test('translations are written beside the English and saved with the draft; an English edit marks them out of date', async ({ page, request }) => {
+  const trainer = await createPerson(request, 'studio-translate', { role: 'trainer' });
+  const id = `translate-${newId().slice(0, 6)}`;
+  const draft = await createDraft(request, trainer, builtInCopy('first-interview', id));
+  const saved = (revision: number) => s.save.saved.replace('{{revision}}', String(revision));
+  await signInAs(page, trainer);
+  await page.goto(`/en/studio/?scenario=${id}`);
+  await expect(page.getByTestId('save-state')).toHaveText(saved(1));
+
+  await page.locator('[data-path="title"]').fill('The first interview, revised');
+  await expect(page.getByTestId('save-state')).toHaveText(saved(2));
+  await page.getByRole('tab', { name: s.tabs.translate }).click();
+  await expect(page.getByTestId('translate-language')).toHaveValue('fr');
+  const title = page.locator('.translate .row[data-path="title"]');
+  await expect(title).toHaveAttribute('data-status', 'outdated');
+  await expect(page.locator('.translate .row[data-path="summary"]')).toHaveAttribute('data-status', 'current');
+
+  await title.locator('textarea').fill('Le premier entretien, revu');
+  await expect(title).toHaveAttribute('data-status', 'current');
+  await expect(page.getByTestId('save-state')).toHaveText(saved(3));
+  const [stored] = await adminList(request, 'scenario_drafts', `id = "${draft.id}"`);
+  const document = stored!.document as { overlays: Record<string, { title: string }>; translatedFrom: Record<string, Record<string, string>> };
+  expect(document.overlays.fr!.title).toBe('Le premier entretien, revu');
+  expect(document.translatedFrom.fr!.title).toBe('The first interview, revised');
+  expect(document.overlays.ar!.title).not.toBe('Le premier entretien, revu');
+
+  // after a reload the French title is up to date and the Arabic one still out of date
+  await page.reload();
+  await page.getByRole('tab', { name: s.tabs.translate }).click();
+  await expect(page.locator('.translate .row[data-path="title"]')).toHaveAttribute('data-status', 'current');
+  await page.getByTestId('translate-language').selectOption('ar');
+  await expect(page.locator('.translate .row[data-path="title"]')).toHaveAttribute('data-status', 'outdated');
 });

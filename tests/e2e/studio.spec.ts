@@ -1,7 +1,8 @@
 /**
  * The scenario studio (issue 9) in a real Chromium against a real PocketBase, with the keyboard
  * only: a trainer builds a small scenario from scratch in the forms, sees a problem in the
- * checks, follows its link to the field and fixes it, and submits; a second trainer approves it
+ * checks, follows its link to the field and fixes it, goes from a box of the map to its node's
+ * form, previews it in Arabic in the learners' player (nothing recorded), and submits; a second trainer approves it
  * (in Arabic); a learner plays the published scenario in Arabic on the learners' page and the
  * statements are stored. The site is not rebuilt in between.
  * Every move and every action is a key press (Tab, Shift+Tab, Enter, Space, End, typing in a
@@ -162,8 +163,41 @@ test('a trainer builds, checks and submits a scenario with the keyboard; another
   await expect(page.getByTestId('problem-count')).toHaveText(s.noProblems);
   await expect(page.getByTestId('save-state')).toHaveText(new RegExp(s.save.saved.replace('{{revision}}', '\\d+').replace(/[()]/g, '\\$&')));
 
-  // submit: the tabs take the arrow keys, Home and End
-  await tabTo(page, page.getByRole('tab', { name: s.tabs.edit }), { back: true });
+  // the map: the tabs take the arrow keys; each box is a button that leads to its node's form
+  const tab = (name: keyof typeof s.tabs) => page.getByRole('tab', { name: s.tabs[name] });
+  await tabTo(page, tab('edit'), { back: true });
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(tab('graph')).toBeFocused();
+  const box = page.getByTestId('studio-graph').locator('g[data-node="seven"]');
+  await expect(box).toBeVisible();
+  await tabTo(page, box);
+  await page.keyboard.press('Enter');
+  await expect(tab('edit')).toHaveAttribute('aria-selected', 'true');
+  await expect(field(page, 'nodes.seven')).toBeFocused();
+  await expect(page.locator('details[data-node="seven"]')).toHaveAttribute('open');
+
+  // preview in Arabic, right to left, in the learners' player: nothing is recorded
+  await tabTo(page, tab('edit'), { back: true });
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect(tab('preview')).toBeFocused();
+  await tabTo(page, page.getByTestId('preview-language'));
+  await page.keyboard.press('End'); // a closed select: the last language, العربية
+  await expect(page.getByTestId('preview-language')).toHaveValue('ar');
+  await tabTo(page, page.getByTestId('preview-play'));
+  await page.keyboard.press('Enter');
+  const stage = page.getByTestId('preview-player');
+  await expect(stage).toHaveAttribute('dir', 'rtl');
+  await expect(stage.locator('#passage-title')).toBeVisible();
+  await expect(stage).toContainText('At start, the boy waits for you to decide.');
+  await tabTo(page, stage.locator('button.choice', { hasText: 'Listen first at start' }));
+  await page.keyboard.press('Enter');
+  await expect(stage.locator('#feedback-title')).toBeFocused();
+  await expect(stage.locator('#feedback-title')).toHaveText(ui.ar.scenario.whatHappened);
+  expect(await adminList(request, 'statements', `user = "${author.id}"`)).toHaveLength(0);
+
+  // submit: Home and End move along the tabs too
+  await tabTo(page, tab('preview'), { back: true });
   await page.keyboard.press('End');
   await expect(page.getByRole('tab', { name: s.tabs.review })).toBeFocused();
   await tabTo(page, page.getByRole('button', { name: s.submit }));

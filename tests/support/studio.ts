@@ -2,6 +2,7 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { documentFromFiles } from '../../src/simulation/yaml-io.ts';
+import { withTranslationBaseline } from '../../src/simulation/translation.ts';
 import type { ScenarioDocument } from '../../src/simulation/workflow.ts';
 import { baseURL, type Person } from './pb.ts';
 
@@ -9,7 +10,7 @@ import { baseURL, type Person } from './pb.ts';
 export function builtInCopy(builtIn: string, id: string): ScenarioDocument {
   const dir = `content/scenarios/${builtIn}`;
   const { document } = documentFromFiles(readdirSync(dir).map((name) => ({ name, text: readFileSync(`${dir}/${name}`, 'utf8') })));
-  return { ...document!, scenario: { ...document!.scenario, id } };
+  return withTranslationBaseline({ ...document!, scenario: { ...document!.scenario, id } });
 }
 
 export async function createDraft(request: APIRequestContext, trainer: Person, document: ScenarioDocument): Promise<{ id: string; revision: number }> {
