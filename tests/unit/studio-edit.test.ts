@@ -107,9 +107,13 @@ describe('adding and removing', () => {
 
   it('moves a choice up and down, and not past the ends', () => {
     const ids = (d: ScenarioDocument) => s(d).nodes!.arrival!.choices!.map((c) => c.id);
-    const down = moveChoice(original, 'arrival', 'offer-needs', 1);
-    expect(ids(down).slice(0, 2)).toEqual([ids(original)[1], 'offer-needs']);
-    expect(moveChoice(original, 'arrival', 'offer-needs', -1)).toBe(original);
+    const [first, second] = ids(original);
+    const down = moveChoice(original, 'arrival', first!, 1);
+    expect(ids(down).slice(0, 2)).toEqual([second, first]);
+    expect(moveChoice(down, 'arrival', first!, -1)).toEqual(original);
+    expect(moveChoice(original, 'arrival', first!, -1)).toBe(original);
+    const last = ids(original).at(-1)!;
+    expect(moveChoice(original, 'arrival', last, 1)).toBe(original);
   });
 });
 
