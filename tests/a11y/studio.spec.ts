@@ -82,7 +82,7 @@ test('the studio at 320 px in en and ar: the list and a scenario scroll only up 
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,
       // the elements that reach past the window, to name in the message
-      wide: [...document.querySelectorAll('main *')].filter((e) => { const r = e.getBoundingClientRect(); return r.right > innerWidth + 1 || r.left < -1; })
+      wide: [...document.querySelectorAll('main *')].filter((e) => { const r = e.getBoundingClientRect(); return r.right > window.innerWidth + 1 || r.left < -1; })
         .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].join('.')}`),
     }));
     expect(scrollWidth, `${what}: ${scrollWidth} px of content in ${innerWidth} px (${wide.join(', ')})`).toBeLessThanOrEqual(innerWidth);

@@ -135,4 +135,11 @@ test('translations are written beside the English and saved with the draft; an E
   await expect(page.locator('.translate .row[data-path="title"]')).toHaveAttribute('data-status', 'current');
   await page.getByTestId('translate-language').selectOption('ar');
   await expect(page.locator('.translate .row[data-path="title"]')).toHaveAttribute('data-status', 'outdated');
+
+  // the list says the same per language: French complete, the four others out of date
+  await page.goto('/en/studio/');
+  const row = page.locator(`tr[data-scenario="${id}"]`);
+  await expect(row.locator('li.out-of-date')).toHaveCount(4);
+  await expect(row.locator('li.complete')).toHaveCount(1);
+  await expect(row.locator('li.complete')).toContainText('Français');
 });

@@ -86,7 +86,15 @@ async function call<T>(f: () => Promise<T>): Promise<T> {
 
 const drafts = () => backend().collection('scenario_drafts');
 
-export const listDrafts = () => call(() => drafts().getFullList<DraftRecord>({ sort: 'scenario' }));
+/** A draft without its document: what the list shows first (documents can weigh 100 KB each). */
+export type DraftSummary = Omit<DraftRecord, 'document'>;
+
+export const listDrafts = () =>
+  call(() => drafts().getFullList<DraftSummary>({ sort: 'scenario', fields: 'id,scenario,title,baseVersion,status,revision,editedBy,submittedBy,reviewComment,created,updated' }));
+
+/** Every draft's document, by draft id (for the list's language coverage, loaded after the list). */
+export const draftDocuments = () =>
+  call(async () => new Map((await drafts().getFullList<Pick<DraftRecord, 'id' | 'document'>>({ fields: 'id,document' })).map((d) => [d.id, d.document])));
 
 export async function draftFor(scenario: string): Promise<DraftRecord | null> {
   const found = await call(() => drafts().getList<DraftRecord>(1, 1, { filter: backend().filter('scenario = {:scenario}', { scenario }) }));
