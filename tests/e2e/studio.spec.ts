@@ -217,6 +217,7 @@ test('a trainer builds, checks and submits a scenario with the keyboard; another
   await expect(reviewerPage.locator('html')).toHaveAttribute('dir', 'rtl');
   await tabTo(reviewerPage, reviewerPage.getByRole('tab', { name: ar.tabs.edit }));
   await reviewerPage.keyboard.press('End');
+  await expect(reviewerPage.locator('#review-comment')).toBeVisible(); // the tab's code loads when first opened
   await reviewerPage.keyboard.press('Tab');
   await expect(reviewerPage.locator('#review-comment')).toBeFocused();
   await reviewerPage.keyboard.insertText('واضح ومناسب للمتدرّبين.');
