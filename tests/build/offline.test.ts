@@ -16,7 +16,7 @@ import { locales } from '../../src/i18n/locales.ts';
 const siteDir = 'dist';
 /** A lesson with its scripts, on the wire (Brotli), for a 700 kbps connection. */
 const lessonBudget = 60 * 1024;
-/** The heaviest page a learner opens (not the supervisor's and admin's laptop pages). */
+/** The heaviest page a learner opens (not the supervisor's, admin's and studio's laptop pages). */
 const learnerPageBudget = 90 * 1024;
 
 function files(dir: string, ext: string): string[] {
@@ -149,7 +149,7 @@ describe('offline and serving (from dist/)', () => {
 
   describe('budgets on the wire (page and its scripts, Brotli)', () => {
     const weights = measureSite(siteDir);
-    const learnerPages = weights.filter((w) => !/\/(supervise|admin)\//.test(w.page));
+    const learnerPages = weights.filter((w) => !/\/(supervise|admin|studio)\//.test(w.page));
     const heaviest = [...learnerPages].sort((a, b) => b.wireBytes - a.wireBytes)[0]!;
 
     it(`keeps every lesson under ${kb(lessonBudget)}`, () => {

@@ -1,7 +1,7 @@
 /** Hands the learner a file made in the page (an export), as a normal download. */
-export function downloadFile(name: string, type: string, text: string): void {
+export function downloadFile(name: string, type: string, content: BlobPart): void {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.href = URL.createObjectURL(new Blob([content], { type }));
   link.download = name;
   document.body.append(link);
   link.click();
