@@ -47,8 +47,11 @@ describe('renames reach every place an id is named', () => {
     let d = ok(renameEnding(original, ending, 'renamed-ending'));
     d = ok(renameChoice(d, 'arrival', 'papers-first', 'documents-first'));
     d = ok(renameVariable(d, 'trust', 'confidence'));
-    // trust has words in the player; a variable of the trainer's own needs a label
-    expect(problemsOf(d).map((p) => `${p.where}: ${p.reason}`)).toEqual([expect.stringMatching(/^variables\.confidence: variable "confidence" has no label/)]);
+    // trust has words and a direction in the player; a variable of the trainer's own needs both
+    expect(problemsOf(d).map((p) => `${p.where}: ${p.reason}`)).toEqual([
+      expect.stringMatching(/^variables\.confidence: variable "confidence" has no label/),
+      expect.stringMatching(/^variables\.confidence: variable "confidence" does not say whether more of it is good or bad/),
+    ]);
     expect(JSON.stringify(d.overlays)).not.toContain('"papers-first"');
     expect(d.translatedFrom!.fr).toHaveProperty(['nodes.arrival.choices.documents-first.label']);
     expect(JSON.stringify(d.scenario)).not.toMatch(/"trust"|variable":"trust/);
