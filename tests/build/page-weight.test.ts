@@ -7,8 +7,12 @@ import { kb, measureSite } from '../../scripts/lib/page-weight.ts';
 import { locales } from '../../src/i18n/locales.ts';
 
 const siteDir = 'dist';
-/** Budget for the heaviest page's JavaScript, gzipped: a cheap phone on a weak connection. */
-const heaviestPageJsBudget = 60 * 1024;
+/**
+ * Budget for the heaviest page's JavaScript, gzipped: a cheap phone on a weak connection. 62 KB
+ * since the debrief, the meters, the next step and the staff tools (the simulation page, 60.6 KB);
+ * its wire budget (90 KB with the page) is far from reached.
+ */
+const heaviestPageJsBudget = 62 * 1024;
 /** Budget for the service worker registration every page loads (workbox-window), gzipped. */
 const registrationBudget = 4 * 1024;
 /** Budget for any page's HTML with its inlined CSS, gzipped. */
