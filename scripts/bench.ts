@@ -130,7 +130,7 @@ async function onRealPocketBase() {
       headers: admin,
       body: JSON.stringify({
         name: 'bench_plain', type: 'base', createRule: '@request.auth.id != ""',
-        fields: statementsCollection.fields.filter((f) => f.name !== 'id' && f.type !== 'autodate').map((f) => ({ ...f, id: undefined, collectionId: undefined })),
+        fields: statementsCollection.fields.filter((f) => f.name !== 'id' && f.type !== 'autodate').map((f) => ({ ...f, id: undefined })),
       }),
     });
     if (!plain.ok) throw new Error(`could not make the plain collection: ${plain.status} ${await plain.text()}`);
@@ -217,13 +217,13 @@ routerAdd("POST", "/api/bench/cohort", (e) => {
   const steps = body.steps;
   e.app.runInTransaction((tx) => {
     for (let i = 0; i < body.count; i++) {
-      const id = ("b" + body.prefix + i).padEnd(15, "0").slice(0, 15);
+      const id = ("b" + body.prefix + String(i).padStart(8, "0")).padEnd(15, "0");
       tx.db().newQuery("INSERT INTO users (id, email, password, tokenKey, name, supervisor, track, country, verified, emailVisibility, role, created, updated) VALUES ({:id}, {:email}, 'x', {:id}, {:name}, {:sup}, {:track}, {:country}, 1, 1, 'learner', '2026-12-01 00:00:00.000Z', '2026-12-01 00:00:00.000Z')")
         .bind({ id: id, email: id + "@bench.continuum.example", name: "Learner " + i, sup: body.supervisor, track: ["border-officer", "teacher"][i % 2], country: ["Kenya", "Malawi", "Zambia"][i % 3] }).execute();
       for (let s = 0; s < steps.length; s++) {
         if ((i + s) % 3 === 0) continue;
         tx.db().newQuery("INSERT INTO progress (id, user, activity, activityType, status, completedSections, totalSections, percent, score, checkPassed, language, lastActivityAt, created, updated) VALUES ({:pid}, {:user}, {:activity}, 'module', {:status}, '[]', 5, 100, 1, 1, 'en', '2026-12-01 00:00:00.000Z', '2026-12-01 00:00:00.000Z', '2026-12-01 00:00:00.000Z')")
-          .bind({ pid: (id.slice(0, 11) + "p" + s).padEnd(15, "0").slice(0, 15), user: id, activity: steps[s], status: (i + s) % 3 === 1 ? "passed" : "in-progress" }).execute();
+          .bind({ pid: id.slice(0, 11) + "p" + String(s).padStart(3, "0"), user: id, activity: steps[s], status: (i + s) % 3 === 1 ? "passed" : "in-progress" }).execute();
       }
     }
   });
