@@ -223,7 +223,7 @@ routerAdd("POST", "/api/bench/cohort", (e) => {
       for (let s = 0; s < steps.length; s++) {
         if ((i + s) % 3 === 0) continue;
         tx.db().newQuery("INSERT INTO progress (id, user, activity, activityType, status, completedSections, totalSections, percent, score, checkPassed, language, lastActivityAt, created, updated) VALUES ({:pid}, {:user}, {:activity}, 'module', {:status}, '[]', 5, 100, 1, 1, 'en', '2026-12-01 00:00:00.000Z', '2026-12-01 00:00:00.000Z', '2026-12-01 00:00:00.000Z')")
-          .bind({ pid: id.slice(0, 11) + "p" + String(s).padStart(3, "0"), user: id, activity: steps[s], status: (i + s) % 3 === 1 ? "passed" : "in-progress" }).execute();
+          .bind({ pid: ("p" + body.prefix + String(i).padStart(5, "0") + String(s).padStart(3, "0")).padEnd(15, "0"), user: id, activity: steps[s], status: (i + s) % 3 === 1 ? "passed" : "in-progress" }).execute();
       }
     }
   });
@@ -231,7 +231,7 @@ routerAdd("POST", "/api/bench/cohort", (e) => {
 }, $apis.requireSuperuserAuth());
 `);
   upsertSuperuser(binary, dataDir, 'bench@bench.continuum.example', 'bench-superuser-1');
-  const pb = await startPocketBase({ binary, dataDir, port: await freePort(), hooksDir: hooks });
+  const pb = await startPocketBase({ binary, dataDir, port: await freePort(), hooksDir: hooks, output: process.env.PB_LOG ? 'inherit' : undefined });
   try {
     const su = await superuserToken(pb.url, 'bench@bench.continuum.example', 'bench-superuser-1');
     const admin = { 'content-type': 'application/json', authorization: su };
@@ -266,12 +266,16 @@ routerAdd("POST", "/api/bench/cohort", (e) => {
     }
   } finally {
     await pb.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP) console.log(`  (data kept in ${dataDir})`);
+    else rmSync(dataDir, { recursive: true, force: true });
     rmSync(hooks, { recursive: true, force: true });
   }
 }
 
-scenarioAnalysis();
-await pageWeight();
-await onRealPocketBase();
-await cohortAtScale();
+// BENCH_ONLY=record,cohort (any of analysis, weight, record, cohort) runs only those parts
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const wanted = (part: string) => !only || only.includes(part);
+if (wanted('analysis')) scenarioAnalysis();
+if (wanted('weight')) await pageWeight();
+if (wanted('record')) await onRealPocketBase();
+if (wanted('cohort')) await cohortAtScale();

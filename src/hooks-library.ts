@@ -12,7 +12,9 @@ export { certificateAlphabet, certificateCodeLength, normaliseCertificateCode } 
 export {
   assignmentFromRecord,
   certificateFromRecord,
+  progressColumns,
   progressFields,
+  progressFromColumns,
   progressFromRecord,
   statementFields,
   statementFromRecord,

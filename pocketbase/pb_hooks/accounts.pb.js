@@ -103,29 +103,26 @@ onRecordUpdate((e) => {
   e.next();
 }, "users");
 
-// E-mail change: the new address in lower case.
-onRecordRequestEmailChangeRequest((e) => {
+// E-mail change (replaces PocketBase's own route for users: a literal path wins over its
+// {collection} pattern). The new address is kept in lower case; an address that has an account
+// answers like any other (204), and tells the owner of that address instead of asking them to
+// confirm (PocketBase's handler would say "invalid new email"). The rate limit on this path
+// counts both. (A route, not a middleware on every request: a JS middleware holds a runtime of
+// the hooks pool for the whole of each request.)
+routerAdd("POST", "/api/collections/users/request-email-change", (e) => {
   const lib = require(`${__hooks}/_generated/accounts.cjs`);
-  e.newEmail = lib.normaliseEmail(e.newEmail);
-  e.next();
-}, "users");
-
-// E-mail change to an address that has an account answers like any other (204), and tells the
-// owner of that address instead of asking them to confirm. PocketBase's own handler would say
-// "invalid new email" first, so this runs before it (after the rate limit, which counts both).
-routerUse((e) => {
-  if (e.request.method === "POST" && e.request.url.path === "/api/collections/users/request-email-change" && e.auth && e.auth.collection().name === "users") {
-    const lib = require(`${__hooks}/_generated/accounts.cjs`);
-    const mail = require(`${__hooks}/lib/mail.js`);
-    const email = lib.normaliseEmail(String(e.requestInfo().body.newEmail || ""));
-    const owner = require(`${__hooks}/lib/accounts.js`).findByEmail(e.app, email);
-    if (owner && owner.id !== e.auth.id) {
-      mail.sendAccountMail(e.app, owner, "emailInUse", "", "");
-      return e.noContent(204);
-    }
-  }
-  return e.next();
-});
+  const email = lib.normaliseEmail(String(e.requestInfo().body.newEmail || ""));
+  const invalid = (code, message) => {
+    throw new BadRequestError("An error occurred while validating the submitted data.", { newEmail: new ValidationError(code, message) });
+  };
+  if (!email) invalid("validation_required", "Cannot be blank.");
+  if (!lib.isEmailAddress(email)) invalid("validation_is_email", "Must be a valid email address.");
+  if (email === lib.normaliseEmail(e.auth.email())) invalid("validation_not_in_invalid", "Must be a different address from the current one.");
+  const owner = require(`${__hooks}/lib/accounts.js`).findByEmail(e.app, email);
+  if (owner && owner.id !== e.auth.id) require(`${__hooks}/lib/mail.js`).sendAccountMail(e.app, owner, "emailInUse", "", "");
+  else $mails.sendRecordChangeEmail(e.app, e.auth, email);
+  return e.noContent(204);
+}, $apis.requireAuth("users"));
 
 // Lists may not be filtered or sorted by fields the requester cannot see (an oracle: sorting
 // learners by their hidden e-mail, or filtering statements by user.email ~ "a%"). Admins and

@@ -4,18 +4,13 @@
 //   PUT  /api/continuum/lrs        { endpoint, key, secret?, enabled }; turning it on queues what is stored already
 //                                  (409 when the server's environment sets forwarding)
 //   POST /api/continuum/lrs/send   send now (does not wait for the back-off)
-// Statements are queued in the transaction that stores them (onRecordCreateExecute runs inside
-// it) and sent every minute by the cron job below; see pb_hooks/lib/lrs-forwarder.js.
+// Statements are queued in the transaction that stores them (pb_hooks/statements.pb.js) and sent
+// every minute by the cron job below; see pb_hooks/lib/lrs-forwarder.js.
 // The environment may set forwarding instead (LRS_ENDPOINT, LRS_KEY, LRS_SECRET, LRS_ENABLED=false
 // to pause): the forwarder applies it before it sends (the cron job's first minute after a start)
 // and whenever the admin page asks; the admin page then shows it and cannot change it. (The JS
 // hooks have no onServe, and onBootstrap runs before the migrations.)
 // (handlers run in runtimes of their own: shared code is in lib/lrs-forwarder.js)
-
-onRecordCreateExecute((e) => {
-  e.next();
-  require(`${__hooks}/lib/lrs-forwarder.js`).enqueue(e.app, e.record.id);
-}, "statements");
 
 cronAdd("lrsForward", "* * * * *", () => {
   require(`${__hooks}/lib/lrs-forwarder.js`).forward($app, false);

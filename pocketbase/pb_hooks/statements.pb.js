@@ -1,22 +1,23 @@
 /// <reference path="../pb_data/types.d.ts" />
 // Statements (the learning record). A device's statement is admitted by the rules in
 // src/learning-record/admission.ts, then stored, folded into progress and checked for
-// certificates in ONE transaction (progress.ts): the learner is told "saved" only when all
-// of it is. A statement resent with the same id by its owner is answered with the stored copy.
+// certificates in ONE transaction (progress.ts), with its place in the queue to an external
+// LRS when forwarding is on (lib/lrs-forwarder.js): the learner is told "saved" only when all
+// of it is. A statement resent with the same id by its owner is answered with the stored copy
+// (looked for only when the statement is refused or its id is taken: a resend is rare, and this
+// is the platform's busiest write, so it does one hook, one runtime and no lookup it can skip).
 
 onRecordCreateRequest((e) => {
   const store = require(`${__hooks}/lib/learning-store.js`);
   const lib = store.library();
   const replayed = (id) => {
-    const existing = id ? store.findFirst(e.app, "statements", "id = {:id}", { id: id }) : null;
+    const existing = id ? store.findById(e.app, "statements", id) : null;
     if (!existing) return null;
     if (e.auth && existing.getString("user") === e.auth.id) return existing;
     throw new BadRequestError("A statement with this id already exists. Generate a new id.", {
       id: new ValidationError("validation_not_unique", "id already used"),
     });
   };
-  const stored = replayed(e.record.id);
-  if (stored) return e.json(200, stored);
   // per account, not per address: a classroom behind one address is never throttled for its numbers
   const rateKey = `statements-per-minute:${e.auth ? e.auth.id : ""}`;
   const counted = lib.countStatement(e.app.store().get(rateKey), Date.now());
@@ -26,6 +27,8 @@ onRecordCreateRequest((e) => {
   const draft = lib.statementFromRecord(store.json(e.record));
   const verdict = lib.admitStatement(draft, store.facts(), store.readEvidence(e.app, lib.evidenceQuery(draft)), new Date());
   if (!verdict.ok) {
+    const stored = replayed(e.record.id);
+    if (stored) return e.json(200, stored);
     const fields = {};
     for (const p of verdict.problems) fields[p.field] = new ValidationError("validation_statement_rule", p.reason);
     throw new BadRequestError(`This statement cannot be stored: ${verdict.problems.map((p) => `${p.field}: ${p.reason}`).join("; ")}.`, fields);
@@ -36,15 +39,18 @@ onRecordCreateRequest((e) => {
   e.record.set("context", verdict.statement.context || null);
   if (verdict.clockSkew) e.record.set("clockSkew", verdict.clockSkew);
   let saved = false;
+  const app = e.app;
   try {
     e.app.runInTransaction((txApp) => {
       e.app = txApp;
       e.next();
       saved = true;
       store.applyToProgress(txApp, verdict.statement);
+      store.forwarder().enqueue(txApp, e.record.id);
     });
   } catch (err) {
-    // the same statement sent twice at once: the twin was stored first
+    e.app = app; // (the transaction's app is closed)
+    // a resend of a stored statement, or the same statement sent twice at once
     const twin = replayed(e.record.id);
     if (twin) return e.json(200, twin);
     // stored but not folded: the whole transaction is undone, and the device tries again later

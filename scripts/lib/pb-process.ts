@@ -26,6 +26,8 @@ export interface PocketBaseOptions {
   env?: Record<string, string>;
   /** Another hooks folder (the bench adds a fixtures route to a copy); the project's by default. */
   hooksDir?: string;
+  /** More flags for `serve` (the bench tries other --hooksPool sizes). */
+  extraArgs?: string[];
 }
 
 export interface RunningPocketBase {
@@ -97,6 +99,7 @@ export async function startPocketBase(opts: PocketBaseOptions): Promise<RunningP
     `--publicDir=${opts.publicDir ?? siteDir}`,
     '--hooksWatch=false',
     '--indexFallback=false',
+    ...(opts.extraArgs ?? []),
   ];
   const child = spawn(opts.binary, args, {
     stdio: ['ignore', opts.output ?? 'ignore', opts.output ?? 'pipe'],

@@ -94,6 +94,34 @@ export function progressFields(user: string, progress: Progress): Json {
   };
 }
 
+/**
+ * A `progress` row as SQLite holds it, for the statements hook's direct write (the hot path skips
+ * PocketBase's record machinery): the fields of progressFields, with the JSON as text, the date
+ * as PocketBase writes dates and the flag as 0 or 1.
+ */
+export function progressColumns(user: string, progress: Progress): Record<string, string | number> {
+  const fields = progressFields(user, progress);
+  return {
+    ...(fields as Record<string, string | number>),
+    completedSections: JSON.stringify(fields.completedSections),
+    checkPassed: fields.checkPassed ? 1 : 0,
+    lastActivityAt: pocketbaseDate(String(fields.lastActivityAt)),
+  };
+}
+
+/** Progress from a `progress` row read directly (what progressColumns wrote, or PocketBase). */
+export function progressFromColumns(row: Json): Progress {
+  let sections: unknown = row.completedSections;
+  if (typeof sections === 'string') {
+    try {
+      sections = JSON.parse(sections);
+    } catch {
+      sections = [];
+    }
+  }
+  return progressFromRecord({ ...row, completedSections: sections, checkPassed: row.checkPassed === true || row.checkPassed === 1 });
+}
+
 /** What the pages show of a certificate. */
 export interface CertificateView {
   id: string;

@@ -94,7 +94,7 @@ test('a script injected into a page is blocked by the policy and reported', asyn
         const logs = await request.get(`${baseURL}/api/logs`, { headers: { Authorization: token }, params: { filter: "message = 'csp violation'", perPage: 100 } });
         return ((await logs.json()).items as { data: { page?: string; directive?: string } }[]).filter((i) => i.data.page?.includes('csp-probe')).map((i) => i.data.directive);
       },
-      { timeout: 15_000 },
+      { timeout: 30_000 },
     )
     .toEqual(expect.arrayContaining([expect.stringMatching(/^script-src/)]));
 });

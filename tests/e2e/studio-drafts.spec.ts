@@ -139,7 +139,8 @@ test('translations are written beside the English and saved with the draft; an E
   // the list says the same per language: French complete, the four others out of date
   await page.goto('/en/studio/');
   const row = page.locator(`tr[data-scenario="${id}"]`);
-  await expect(row.locator('li.out-of-date')).toHaveCount(4);
+  // (the list reads every draft for its coverage: slower when the suite's other drafts pile up)
+  await expect(row.locator('li.out-of-date')).toHaveCount(4, { timeout: 20_000 });
   await expect(row.locator('li.complete')).toHaveCount(1);
   await expect(row.locator('li.complete')).toContainText('Français');
 });

@@ -2,10 +2,20 @@
 // Every decision is made by the bundled TypeScript (_generated/hooks-library.cjs); this file
 // only moves records in and out of the database.
 
-const library = () => require(`${__hooks}/_generated/hooks-library.cjs`);
+// Each runtime of the hooks pool loads a module once; resolving a require() path costs system
+// calls every time, so the modules this file uses are kept after the first call.
+const once = (path) => {
+  let loaded = null;
+  return () => loaded || (loaded = require(path));
+};
+
+const library = once(`${__hooks}/_generated/hooks-library.cjs`);
 
 /** What the server knows of the content in content/ (at start). */
-const fileFacts = () => require(`${__hooks}/_generated/learning-facts.cjs`);
+const fileFacts = once(`${__hooks}/_generated/learning-facts.cjs`);
+
+/** The queue to an external LRS (lib/lrs-forwarder.js). */
+const forwarder = once(`${__hooks}/lib/lrs-forwarder.js`);
 
 // Published studio versions join the file facts. Each runtime keeps its copy until the
 // generation in the app's shared store changes (a publish or rollback bumps it).
@@ -40,6 +50,14 @@ const findFirst = (app, collection, filter, params) => {
   }
 };
 
+const findById = (app, collection, id) => {
+  try {
+    return app.findRecordById(collection, id);
+  } catch (_) {
+    return null;
+  }
+};
+
 /** The learner's statements a decision rests on (admission.ts evidenceQuery). */
 function readEvidence(app, query) {
   if (!query) return [];
@@ -47,21 +65,51 @@ function readEvidence(app, query) {
   return app.findRecordsByFilter("statements", query.filter, query.sort, 0, 0, query.params).map((r) => lib.statementFromRecord(json(r)));
 }
 
+/** The learner's progress on one activity, read directly (null when there is none yet). */
+function readProgress(app, user, activity) {
+  const shape = { activity: "", activityType: "", status: "", completedSections: "", totalSections: 0, percent: 0, score: 0, checkPassed: false, language: "", lastActivityAt: "" };
+  const row = new DynamicModel(shape);
+  try {
+    app.db()
+      .newQuery(`SELECT ${Object.keys(shape).join(", ")} FROM progress WHERE user = {:user} AND activity = {:activity} LIMIT 1`)
+      .bind({ user: user, activity: activity })
+      .one(row);
+  } catch (_) {
+    return null; // no row
+  }
+  const read = {};
+  for (const name of Object.keys(shape)) read[name] = row[name];
+  return library().progressFromColumns(read);
+}
+
+/** Writes the learner's progress on one activity (insert, or update the row of that activity). */
+function writeProgress(app, user, progress) {
+  const columns = library().progressColumns(user, progress);
+  const names = Object.keys(columns);
+  const params = { id: $security.randomStringWithAlphabet(15, "abcdefghijklmnopqrstuvwxyz0123456789"), now: new Date().toISOString().replace("T", " ") };
+  names.forEach((name, i) => (params["c" + i] = columns[name]));
+  const quoted = (name) => "`" + name + "`";
+  app.db()
+    .newQuery(
+      `INSERT INTO progress (id, ${names.map(quoted).join(", ")}, created, updated) VALUES ({:id}, ${names.map((_, i) => "{:c" + i + "}").join(", ")}, {:now}, {:now})
+       ON CONFLICT (user, activity) DO UPDATE SET ${names.filter((n) => n !== "user" && n !== "activity").map((n) => `${quoted(n)} = excluded.${quoted(n)}`).join(", ")}, updated = excluded.updated`,
+    )
+    .bind(params)
+    .execute();
+}
+
 /**
  * Folds an admitted statement into the learner's progress, and issues the certificates it
- * completes (progress.ts). Runs inside the transaction that stores the statement.
+ * completes (progress.ts). Runs inside the transaction that stores the statement; reads and
+ * writes the row directly (no record hooks are bound to progress, and this is the hot path).
  */
 function applyToProgress(app, statement) {
   const lib = library();
   const activity = lib.progressActivity(statement);
   if (!activity) return;
-  let row = findFirst(app, "progress", "user = {:user} && activity = {:activity}", { user: statement.user, activity: activity });
-  const next = lib.applyStatement(row ? lib.progressFromRecord(json(row)) : null, statement, facts());
+  const next = lib.applyStatement(readProgress(app, statement.user, activity), statement, facts());
   if (!next) return;
-  if (!row) row = new Record(app.findCollectionByNameOrId("progress"));
-  const fields = lib.progressFields(statement.user, next);
-  for (const name of Object.keys(fields)) row.set(name, fields[name]);
-  app.save(row);
+  writeProgress(app, statement.user, next);
   if (next.status === "passed") issueCertificates(app, statement.user);
 }
 
@@ -114,4 +162,4 @@ function refoldLearner(app, user, dryRun) {
   return result.differences;
 }
 
-module.exports = { library, facts, fileFacts, scenariosChanged, json, findFirst, readEvidence, applyToProgress, issueCertificates, refoldLearner };
+module.exports = { library, facts, fileFacts, forwarder, scenariosChanged, json, findFirst, findById, readEvidence, applyToProgress, issueCertificates, refoldLearner };
