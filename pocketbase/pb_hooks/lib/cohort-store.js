@@ -43,7 +43,9 @@ function scope(me, query) {
   return { where: where.join(" AND "), params: params, steps: steps };
 }
 
-const doneOf = (steps) => `(SELECT COUNT(*) FROM progress p WHERE p.user = u.id AND p.status = 'passed' AND p.activity IN (${steps}))`;
+// (a learner's passed rows are one short range of the (user, status, activity) index; the unary
+// "+" keeps SQLite from seeking once per step instead, about four times slower at 10,000 learners)
+const doneOf = (steps) => `(SELECT COUNT(*) FROM progress p WHERE p.user = u.id AND p.status = 'passed' AND +p.activity IN (${steps}))`;
 
 const orderBy = (query) => {
   const dir = query.direction === "descending" ? "DESC" : "ASC";
@@ -98,15 +100,28 @@ function readRows(app, me, query, limit, offset, now) {
 function page(app, me, query, now) {
   const s = scope(me, query);
   const total = count(app, `SELECT COUNT(*) AS n FROM users u WHERE ${s.where}`, s.params);
-  const completion = query.path.steps.map((step, i) => {
-    const done = count(app, `SELECT COUNT(*) AS n FROM progress p JOIN users u ON u.id = p.user WHERE ${s.where} AND p.status = 'passed' AND p.activity = {:s${i}}`, s.params);
+  // each step's passed count in one pass over the linked learners' passed rows (an index read)
+  const passed = new DynamicModel(Object.fromEntries(query.path.steps.map((_, i) => ["s" + i, 0])));
+  if (query.path.steps.length) {
+    app.db()
+      .newQuery(
+        `SELECT ${query.path.steps.map((_, i) => `COALESCE(SUM(p.activity = {:s${i}}), 0) AS s${i}`).join(", ")}
+         FROM users u JOIN progress p ON p.user = u.id AND p.status = 'passed' AND +p.activity IN (${s.steps})
+         WHERE ${s.where}`,
+      )
+      .bind(s.params)
+      .one(passed);
+  }
+  const completion = query.path.steps.map((_, i) => {
+    const done = passed["s" + i];
     return { done: done, total: total, percent: total ? Math.round((100 * done) / total) : 0 };
   });
   const today = now.toISOString().slice(0, 10);
+  // from the path's assignments with a due date passed (few), not from every linked learner
   const overdue = count(
     app,
-    `SELECT COUNT(*) AS n FROM users u JOIN assignments a ON a.learner = u.id AND a.path = {:path}
-     WHERE ${s.where} AND a.dueDate != '' AND substr(a.dueDate, 1, 10) < {:today} AND ${doneOf(s.steps)} < {:stepCount}`,
+    `SELECT COUNT(*) AS n FROM assignments a CROSS JOIN users u
+     WHERE a.path = {:path} AND a.dueDate != '' AND substr(a.dueDate, 1, 10) < {:today} AND u.id = a.learner AND ${s.where} AND ${doneOf(s.steps)} < {:stepCount}`,
     Object.assign({}, s.params, { today: today, stepCount: query.path.steps.length }),
   );
   const facet = (field) => {
