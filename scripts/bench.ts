@@ -15,7 +15,7 @@
  *  5. The scenario analysis on generated scenarios of 2,000 nodes with three variables (the
  *     exact exploration and, past its state budget, the over-approximation), and on the real ones.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensurePocketBase } from './lib/pocketbase-binary.ts';
@@ -149,10 +149,20 @@ async function onRealPocketBase() {
     const people: { id: string; token: string }[] = [];
     for (let i = 0; i < Math.max(40, learners); i++) people.push(await session(i));
 
+    /** PocketBase's CPU time so far in ms (Linux; null elsewhere): a per-request cost the machine's other load barely moves. */
+    const serverCpuMs = (): number | null => {
+      try {
+        const fields = readFileSync(`/proc/${pb.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      } catch {
+        return null;
+      }
+    };
     /** Each of `concurrent` learners sends `perLearner` new statements to `collection`, one after another. */
     const send = async (collection: string, concurrent: number, perLearner: number, offset: number) => {
       const latencies: number[] = [];
       let failures = 0;
+      const cpu0 = serverCpuMs();
       const t0 = performance.now();
       await Promise.all(
         people.slice(0, concurrent).map(async ({ id, token }) => {
@@ -168,7 +178,9 @@ async function onRealPocketBase() {
         }),
       );
       latencies.sort((a, b) => a - b);
-      return { perSecond: latencies.length / ((performance.now() - t0) / 1000), p50: percentile(latencies, 50), p95: percentile(latencies, 95), failures };
+      const cpu1 = serverCpuMs();
+      const cpuPerRequest = cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / latencies.length;
+      return { perSecond: latencies.length / ((performance.now() - t0) / 1000), p50: percentile(latencies, 50), p95: percentile(latencies, 95), failures, cpuPerRequest };
     };
     console.log('\nLearning record on one PocketBase: statements (rules, admission, fold, certificates, one transaction) beside plain creates on a hook-free collection');
     for (const concurrent of [1, 10, 40]) {
@@ -177,7 +189,10 @@ async function onRealPocketBase() {
       const statementRun = await send('statements', concurrent, perLearner, concurrent);
       console.log(
         `  ${String(concurrent).padStart(2)} learners at once: statements ${statementRun.perSecond.toFixed(0)}/s (p50 ${statementRun.p50.toFixed(1)} ms, p95 ${statementRun.p95.toFixed(1)} ms), ` +
-          `plain ${plainRun.perSecond.toFixed(0)}/s (p95 ${plainRun.p95.toFixed(1)} ms): ${((100 * statementRun.perSecond) / plainRun.perSecond).toFixed(0)} % of plain (budget >= 80 %), failures ${statementRun.failures + plainRun.failures}`,
+          `plain ${plainRun.perSecond.toFixed(0)}/s (p95 ${plainRun.p95.toFixed(1)} ms): ${((100 * statementRun.perSecond) / plainRun.perSecond).toFixed(0)} % of plain (budget >= 80 %), failures ${statementRun.failures + plainRun.failures}` +
+          (statementRun.cpuPerRequest !== null && plainRun.cpuPerRequest !== null
+            ? `; server CPU per request ${statementRun.cpuPerRequest.toFixed(2)} ms vs ${plainRun.cpuPerRequest.toFixed(2)} ms`
+            : ''),
       );
     }
   } finally {
