@@ -102,6 +102,12 @@ test('path steps: trainers and admins add, read and remove them; nobody else doe
         expect.soft((await request.delete(api(`path_steps/records/${step.id}`), { headers: headers(reader) })).status(), `${reader} removes a path step`).toBe(404);
       }
     }
+    // everyone reads the merged paths through the route, which names nobody
+    for (const reader of actors) {
+      const served = await request.get(route('path-steps'), { headers: headers(reader) });
+      expect.soft(served.status(), `${reader} reads the merged paths`).toBe(200);
+      expect.soft((await served.json()).paths[PATH], `${reader} sees the added step`).toContain(`scenario:${studioScenario}`);
+    }
     expect((await request.delete(api(`path_steps/records/${step.id}`), { headers: headers(actor) })).status()).toBe(204);
   }
   expect(await adminList(request, 'path_steps', `scenario = "${studioScenario}"`)).toEqual([]);
