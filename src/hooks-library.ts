@@ -7,6 +7,7 @@
 export { activityId, own, parseActivity } from './learning-record/activities.ts';
 export { admitStatement, evidenceQuery } from './learning-record/admission.ts';
 export { scenarioVersion, withScenarioVersion } from './learning-record/facts.ts';
+export { changedPaths, pathStepProblem, reanchored, withPathSteps } from './learning-record/path-steps.ts';
 export { applyStatement, certificatesDue, progressActivity, refold } from './learning-record/progress.ts';
 export { certificateAlphabet, certificateCodeLength, normaliseCertificateCode } from './learning-record/onboarding.ts';
 export {

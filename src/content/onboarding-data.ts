@@ -93,8 +93,11 @@ export interface NextStepData {
   strings: UiStrings['nextStep'];
   /** Each path's steps as activity ids separated by spaces (one string: fewer bytes in the page). */
   paths: { id: string; track: string; title: string; steps: string }[];
-  /** Each activity on a path: its title, and the title's language when it is not the page's. */
-  steps: Record<string, { title: string; lang?: Locale }>;
+  /**
+   * Each activity on a path: its title, and the title's language when it is not the page's; the
+   * page only for a step added in the studio (path-views.ts), whose page the id does not say.
+   */
+  steps: Record<string, { title: string; lang?: Locale; href?: string }>;
 }
 
 /** The next-step data of one language (/<lang>/data/next-steps.json; about 1 KB compressed). */

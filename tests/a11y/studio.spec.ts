@@ -4,16 +4,11 @@
  * Arabic), translation table, and review with a diff; at 320 px the list and the forms do not
  * scroll sideways.
  */
-import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from '@playwright/test';
 import { createPerson, newId } from '../support/pb.ts';
 import { builtInCopy, createDraft } from '../support/studio.ts';
 import { signInAs, ui } from '../support/ui.ts';
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
+import { expectNoViolations } from '../support/axe.ts';
 
 test('no axe violations on the studio signed out', async ({ page }) => {
   for (const lang of ['en', 'ar']) {

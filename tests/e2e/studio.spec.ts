@@ -8,33 +8,13 @@
  * Every move and every action is a key press (Tab, Shift+Tab, Enter, Space, End, typing in a
  * closed select); a text is entered in one input event, as typing it would end up.
  */
-import { test, expect, type Locator, type Page } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { realpathSync } from 'node:fs';
 import { adminList, createPerson, newId } from '../support/pb.ts';
 import { signInAs, ui } from '../support/ui.ts';
+import { tabTo } from '../support/keyboard.ts';
 
 const s = ui.en.studio;
-
-/**
- * Presses Tab (or Shift+Tab) until `target` has the focus, as a keyboard user moves through a
- * page. The presses are counted from the page's tab order first and then checked one by one.
- */
-async function tabTo(page: Page, target: Locator, { back = false, max = 400 } = {}) {
-  const handle = await target.elementHandle();
-  const distance = await page.evaluate((el) => {
-    const tabbable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]')]
-      .filter((e) => e.tabIndex >= 0 && !(e as HTMLButtonElement).disabled && e.checkVisibility({ visibilityProperty: true }));
-    const from = tabbable.indexOf(document.activeElement as HTMLElement);
-    const to = tabbable.indexOf(el as HTMLElement);
-    return from < 0 || to < 0 ? 0 : Math.abs(to - from);
-  }, handle);
-  for (let i = 0; i < distance - 1; i++) await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate((el) => el === document.activeElement, handle)) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`${target} never got the focus after ${max} presses of ${back ? 'Shift+Tab' : 'Tab'}`);
-}
 
 /** Enters text in the focused field (one input event, what typing it produces). */
 const write = (page: Page, text: string) => page.keyboard.insertText(text);

@@ -6,6 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { superuser } from './env.ts';
 import { facts } from './content.ts';
 import { requestFrom } from './http-from.ts';
+import { registrationId, scenarioChoice, scenarioEnded } from '../../src/learning-record/statements.ts';
+import { statementFields } from '../../src/learning-record/records.ts';
+import { replayChoices, type ScenarioStructure } from '../../src/simulation/rules.ts';
 
 export const baseURL = `http://127.0.0.1:${process.env.CONTINUUM_TEST_PORT}`;
 
@@ -157,4 +160,23 @@ export function savedRun(scenario: string) {
   const known = facts().scenarios[scenario]!;
   const structure = known.versions[String(known.latest)]!;
   return { scenario, version: known.latest, snapshot: { value: structure.start, status: 'active', context: { registration: 'r1', variables: {}, scores: {}, history: [] } } };
+}
+
+/**
+ * The statements of a case simulation played for real along `choices` (each offered where the
+ * learner is, as the server replays them), then its ending: passed when it is a good one.
+ */
+export function scenarioCompletion(user: string, structure: ScenarioStructure, choices: readonly string[]) {
+  const playthrough = { user, language: 'en' as const, scenario: structure.id, version: structure.version, registration: registrationId() };
+  const start = Date.now() - 60_000;
+  const statements = choices.map((choice, i) => {
+    const replay = replayChoices(structure, choices.slice(0, i));
+    if (!replay.ok) throw new Error(replay.reason);
+    return statementFields(scenarioChoice({ ...playthrough, node: replay.at, choice, variables: {}, now: new Date(start + i * 1000) }));
+  });
+  const end = replayChoices(structure, choices);
+  if (!end.ok || !end.ending) throw new Error(`the choices ${choices.join(', ')} do not reach an ending of ${structure.id}`);
+  const outcome = structure.endings[end.ending]!.outcome;
+  statements.push(statementFields(scenarioEnded({ ...playthrough, ending: end.ending, outcome, choices, scores: {}, scaled: 1, now: new Date(start + 30_000) })));
+  return statements;
 }

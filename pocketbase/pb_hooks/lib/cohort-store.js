@@ -147,7 +147,10 @@ function page(app, me, query, now) {
 /** The CSV of every row the filters keep, written 500 learners at a time. */
 function writeCsv(app, me, query, lang, now, write) {
   const lib = library();
-  const labels = require(`${__hooks}/_generated/cohort-labels.cjs`)[lang];
+  const built = require(`${__hooks}/_generated/cohort-labels.cjs`)[lang];
+  // the case simulations trainers added to paths are named by their published titles
+  const added = require(`${__hooks}/lib/path-steps-store.js`).addedTitles(app, lang);
+  const labels = Object.assign({}, built, { steps: Object.assign({}, built.steps, added) });
   write("\ufeff" + lib.cohortCsvHeader(query.path, labels) + "\r\n");
   for (let offset = 0; ; offset += 500) {
     const rows = readRows(app, me, query, 500, offset, now);

@@ -17,24 +17,38 @@ const fileFacts = once(`${__hooks}/_generated/learning-facts.cjs`);
 /** The queue to an external LRS (lib/lrs-forwarder.js). */
 const forwarder = once(`${__hooks}/lib/lrs-forwarder.js`);
 
-// Published studio versions join the file facts. Each runtime keeps its copy until the
-// generation in the app's shared store changes (a publish or rollback bumps it).
+// Published studio versions and the steps added to paths (path_steps) join the file facts.
+// Each runtime keeps its copy until the generation in the app's shared store changes (a
+// publish, a rollback, a step added to or removed from a path bumps it).
 let cached = { generation: null, facts: null };
 
-/** What the server knows of the content: content/ plus every published studio version. */
+/**
+ * What the server knows of the content: content/ plus every published studio version, and the
+ * paths with the steps trainers added (path-steps.ts mergePathSteps).
+ */
 function facts() {
   const generation = String($app.store().get("scenario-generation") || "0");
   if (cached.generation === generation) return cached.facts;
   const lib = library();
   let known = fileFacts();
+  const published = [];
   for (const v of $app.findRecordsByFilter("scenario_versions", "id != ''", "scenario,version", 0, 0)) {
     known = lib.withScenarioVersion(known, lib.scenarioStructure(json(v).document.scenario));
+    published.push(v.getString("scenario"));
   }
+  known = lib.withPathSteps(known, pathSteps($app), published);
   cached = { generation: generation, facts: known };
   return known;
 }
 
-/** Tells every runtime to read the published versions again. */
+/** The steps added to paths, in the order they were added. */
+function pathSteps(app) {
+  return app.findRecordsByFilter("path_steps", "id != ''", "created,id", 0, 0).map((r) => ({
+    id: r.id, path: r.getString("path"), scenario: r.getString("scenario"), after: r.getString("after"),
+  }));
+}
+
+/** Tells every runtime to read the published versions and the added steps again. */
 function scenariosChanged() {
   $app.store().set("scenario-generation", String(Date.now()) + Math.random());
 }
@@ -162,4 +176,4 @@ function refoldLearner(app, user, dryRun) {
   return result.differences;
 }
 
-module.exports = { library, facts, fileFacts, forwarder, scenariosChanged, json, findFirst, findById, readEvidence, applyToProgress, issueCertificates, refoldLearner };
+module.exports = { library, facts, fileFacts, forwarder, pathSteps, scenariosChanged, json, findFirst, findById, readEvidence, applyToProgress, issueCertificates, refoldLearner };

@@ -20,6 +20,8 @@ export function studioViewsPageProps(lang: Locale) {
   }
   return {
     strings: pickStrings(lang, 'studioViews'),
+    /** "In onboarding paths" on the review tab (PathPlacement). */
+    pathSteps: pickStrings(lang, 'pathSteps'),
     principleLabels: pickStrings(lang, 'principles') as Record<string, string>,
     player,
     moduleTitles,

@@ -1,5 +1,6 @@
 /** What the studio page gives its islands (from the build). */
 import type { Locale } from '../../../i18n/locales.ts';
+import type { UiStrings } from '../../../i18n/index.ts';
 import type { LanguageCoverage } from '../../../simulation/coverage.ts';
 import type { PlayerStrings, ViewStrings } from '../views.ts';
 
@@ -34,4 +35,6 @@ export interface ViewsContext {
   /** The player's strings in every language (the preview plays in any language). */
   player: Record<Locale, PlayerStrings>;
   moduleTitles: Partial<Record<Locale, Record<string, string>>>;
+  /** The "pathSteps" strings in the trainer's language (adding a published scenario to a path). */
+  pathSteps: UiStrings['pathSteps'];
 }
