@@ -4,10 +4,10 @@
  * sending, and the server's answers (stable codes) in their own language afterwards.
  * The common-password list is loaded only when a password is checked.
  */
-import { ClientResponseError } from 'pocketbase';
 import { passwordProblem, type PasswordContext } from '../../accounts/password-rules.ts';
 import { nameProblem } from '../../accounts/names.ts';
 import { accountProblemMessage } from '../../accounts/messages.ts';
+import { isResponseError, tokenPayload } from './api-client.ts';
 import { fill } from './format.ts';
 
 export type ErrorStrings = Record<string, string>;
@@ -32,25 +32,19 @@ export function translate(strings: ErrorStrings, code: string, message = ''): st
 
 /** The fields a PocketBase error names, each with its message in the person's language. */
 export function translatedFieldErrors(error: unknown, strings: ErrorStrings): Record<string, string> {
-  if (!(error instanceof ClientResponseError)) return {};
+  if (!isResponseError(error)) return {};
   const data = (error.response?.data ?? {}) as Record<string, { code?: string; message?: string }>;
   return Object.fromEntries(Object.entries(data).map(([field, detail]) => [field, translate(strings, detail?.code ?? '', detail?.message ?? '')]));
 }
 
 /** The status of a PocketBase error (0 when the server was not reached). */
 export function statusOf(error: unknown): number {
-  return error instanceof ClientResponseError ? error.status : -1;
+  return isResponseError(error) ? error.status : -1;
 }
 
 /** The e-mail address inside a password-reset or invitation token (shown, not trusted). */
 export function emailInToken(token: string): string {
-  try {
-    const payload = token.split('.')[1] ?? '';
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
-    return String((JSON.parse(json) as { email?: string }).email ?? '');
-  } catch {
-    return '';
-  }
+  return String(tokenPayload(token).email ?? '');
 }
 
 /** Whether this server can send e-mail (GET /api/continuum/mail/status). */

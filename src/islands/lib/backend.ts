@@ -1,15 +1,17 @@
 /**
- * The browser's PocketBase client (same origin: PocketBase serves the site and the API), the
- * signed-in person, and readable errors. Created on first use, never during server rendering.
- * Islands reach the learning record through learning-record.ts and supervision.ts.
+ * The browser's client for PocketBase (same origin: PocketBase serves the site and the API), the
+ * signed-in person, and readable errors. The client is the small one of lib/api-client.ts, so a
+ * learner's phone loads none of the PocketBase SDK; the account forms use the SDK for the sign-in
+ * flows (lib/sdk.ts), which keeps the sign-in in the same place this reads it from.
+ * Created on first use, never during server rendering. Islands reach the learning record through
+ * learning-record.ts and supervision.ts.
  */
-import PocketBase, { ClientResponseError } from 'pocketbase';
+import { ApiClient, isResponseError } from './api-client.ts';
 
-let client: PocketBase | undefined;
+let client: ApiClient | undefined;
 
-export function backend(): PocketBase {
-  client ??= new PocketBase(window.location.origin);
-  client.autoCancellation(false);
+export function backend(): ApiClient {
+  client ??= new ApiClient();
   return client;
 }
 
@@ -23,10 +25,9 @@ export interface SignedInUser {
 }
 
 export function currentUser(): SignedInUser | null {
-  const pb = backend();
-  if (!pb.authStore.isValid || !pb.authStore.record) return null;
-  const r = pb.authStore.record;
-  if (r.collectionName !== 'users') return null;
+  const { authStore } = backend();
+  const r = authStore.record;
+  if (!authStore.isValid || !r || r.collectionName !== 'users') return null;
   return {
     id: r.id,
     name: String(r.name ?? ''),
@@ -39,22 +40,21 @@ export function currentUser(): SignedInUser | null {
 
 /** A readable reason from a PocketBase error, with the fields it names. */
 export function describeError(error: unknown): string {
-  if (error instanceof ClientResponseError) {
-    const data = (error.response?.data ?? {}) as Record<string, { message?: string }>;
-    const fields = Object.entries(data).map(([field, detail]) => `${field}: ${detail?.message ?? 'invalid'}`);
+  if (isResponseError(error)) {
+    const fields = Object.entries(fieldErrors(error)).map(([field, message]) => `${field}: ${message}`);
     return fields.length ? `${error.message} (${fields.join('; ')})` : error.message;
   }
   return error instanceof Error ? error.message : String(error);
 }
 
 export function fieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ClientResponseError)) return {};
+  if (!isResponseError(error)) return {};
   const data = (error.response?.data ?? {}) as Record<string, { message?: string }>;
   return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v?.message ?? 'invalid']));
 }
 
 export function isNetworkError(error: unknown): boolean {
-  return error instanceof ClientResponseError ? error.status === 0 : error instanceof TypeError;
+  return isResponseError(error) ? error.status === 0 : error instanceof TypeError;
 }
 
 /**

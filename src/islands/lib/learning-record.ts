@@ -7,12 +7,12 @@
  * - `loadRun`/`saveRun`: where the learner is in a case simulation.
  * Islands keep only their UI; records are read with the codecs of src/learning-record/.
  */
-import { ClientResponseError } from 'pocketbase';
 import type { SendOutcome, Transport } from '../../learning-record/outbox.ts';
 import type { Progress } from '../../learning-record/progress.ts';
 import { assignmentFromRecord, certificateFromRecord, progressFromRecord, statementFields, type AssignmentView, type CertificateView } from '../../learning-record/records.ts';
 import type { Statement } from '../../learning-record/statements.ts';
 import type { SavedRun } from '../../simulation/machine.ts';
+import { isResponseError } from './api-client.ts';
 import { backend, currentUser, describeError } from './backend.ts';
 import { announce, flushOutbox, outboxEvent, pageOutbox, type OutboxCounts } from './outbox-store.ts';
 
@@ -27,7 +27,7 @@ const sendStatement: Transport = async (statement): Promise<SendOutcome> => {
     await backend().collection('statements').create(statementFields(statement));
     return { kind: 'stored' };
   } catch (error) {
-    if (error instanceof ClientResponseError) {
+    if (isResponseError(error)) {
       if (error.status === 0 || error.status >= 500 || error.status === 429 || error.status === 401) {
         return { kind: 'retry', reason: error.message };
       }

@@ -44,9 +44,8 @@ export async function cohortPage(params: CohortParams): Promise<CohortPage> {
 
 /** The CSV or xAPI export of every learner the filters keep (made by the server), as text. */
 export async function cohortExport(kind: 'csv' | 'xapi', params: CohortParams, lang: string): Promise<string> {
-  const pb = backend();
-  const url = pb.buildURL(`/api/continuum/cohort/export.${kind}?${new URLSearchParams(query({ ...params, lang, page: undefined }))}`);
-  const response = await fetch(url, { headers: { Authorization: pb.authStore.token } });
+  const url = `/api/continuum/cohort/export.${kind}?${new URLSearchParams(query({ ...params, lang, page: undefined }))}`;
+  const response = await fetch(url, { headers: { Authorization: backend().authStore.token } });
   if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
   return response.text();
 }

@@ -5,11 +5,11 @@
  * /<lang>/data/next-steps.json). What may be added and where it goes is decided by
  * src/learning-record/path-steps.ts, on the server and here before sending.
  */
-import { ClientResponseError } from 'pocketbase';
 import type { Locale } from '../../../i18n/locales.ts';
 import type { NextStepData } from '../../../content/onboarding-data.ts';
 import { nextStepsWithServed, type ServedPathSteps } from '../../../content/path-views.ts';
 import type { PathStepProblemCode } from '../../../learning-record/path-steps.ts';
+import { isResponseError } from '../../lib/api-client.ts';
 import { backend, describeError } from '../../lib/backend.ts';
 
 export interface PathStepRecord {
@@ -67,7 +67,7 @@ export async function removeStep(id: string): Promise<PathStepRefusal | null> {
 const codes: readonly string[] = ['unknown-path', 'not-published', 'already-on-path', 'unknown-position'];
 
 function refusal(error: unknown): PathStepRefusal {
-  if (error instanceof ClientResponseError) {
+  if (isResponseError(error)) {
     const data = (error.response?.data ?? {}) as Record<string, { code?: string }>;
     for (const field of ['path', 'scenario', 'after'] as const) {
       const code = data[field]?.code?.replace(/^validation_/, '');

@@ -3,10 +3,10 @@
  * rollback, published versions and the review log. Who may do what is decided on the server
  * (pb_migrations/1765100000_studio.js, pb_hooks/studio.pb.js, src/simulation/workflow.ts).
  */
-import { ClientResponseError } from 'pocketbase';
 import type { ScenarioProblem } from '../../../simulation/schema.ts';
 import { withTranslationBaseline } from '../../../simulation/translation.ts';
 import type { DraftStatus, ScenarioDocument } from '../../../simulation/workflow.ts';
+import { isResponseError } from '../../lib/api-client.ts';
 import { backend, describeError, isNetworkError } from '../../lib/backend.ts';
 import type { SaveOutcome } from './autosave.ts';
 
@@ -67,7 +67,7 @@ export class StudioError extends Error {
 }
 
 function studioError(error: unknown): StudioError {
-  if (error instanceof ClientResponseError) {
+  if (isResponseError(error)) {
     // the studio routes list the check problems in `problems` (pb_hooks/lib/studio-store.js refusal)
     const body = (error.response ?? {}) as { message?: string; problems?: ScenarioProblem[]; data?: { problems?: ScenarioProblem[] } };
     const problems = body.problems ?? body.data?.problems;
@@ -119,8 +119,8 @@ export async function saveDraft(id: string, document: ScenarioDocument, revision
     const saved = await drafts().update<DraftRecord>(id, { document, title: String(document.scenario.title ?? ''), revision });
     return { ok: true, revision: saved.revision };
   } catch (error) {
-    if (error instanceof ClientResponseError && error.status === 409) return { ok: false, conflict: true, reason: error.response?.message || error.message };
-    const retry = isNetworkError(error) || (error instanceof ClientResponseError && (error.status >= 500 || error.status === 429));
+    if (isResponseError(error) && error.status === 409) return { ok: false, conflict: true, reason: error.response?.message || error.message };
+    const retry = isNetworkError(error) || (isResponseError(error) && (error.status >= 500 || error.status === 429));
     return { ok: false, retry, reason: describeError(error) };
   }
 }
