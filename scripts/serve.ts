@@ -10,7 +10,8 @@
  *   without them PocketBase prints a one-time setup link), SMTP_HOST, SMTP_PORT, SMTP_USER,
  *   SMTP_PASSWORD, SMTP_TLS, MAIL_FROM, MAIL_FROM_NAME, TRUSTED_PROXY_HEADERS,
  *   CONTINUUM_BACKUPS_CRON ("0 3 * * *": daily at 03:00 UTC), CONTINUUM_BACKUPS_KEEP (7),
- *   CONTINUUM_ORIGINS (CORS; the site's own origin by default).
+ *   CONTINUUM_ORIGINS (CORS; the site's own origin by default),
+ *   CONTINUUM_HOOKS_POOL (JavaScript runtimes kept ready for the hooks; 50, see docs/operations.md).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -59,7 +60,8 @@ async function main() {
   let delay = 1000;
   const start = async () => {
     const startedAt = Date.now();
-    pb = await startPocketBase({ binary, dataDir, port, host, output: 'inherit', env, origins });
+    const pool = process.env.CONTINUUM_HOOKS_POOL;
+    pb = await startPocketBase({ binary, dataDir, port, host, output: 'inherit', env, origins, extraArgs: pool ? [`--hooksPool=${Number(pool)}`] : [] });
     writeServeState(dataDir, { url: pb.url, token, pid: process.pid });
     pb.child.once('exit', (code, signal) => {
       if (stopping) return;
