@@ -39,6 +39,18 @@ export default defineConfig({
   vite: {
     build: {
       rolldownOptions: {
+        output: {
+          // The small modules every learner page shares in one file, and the lesson's own in
+          // another: on a phone at 300 ms a round trip, each request also costs its headers. (The
+          // lesson page loads 9 scripts instead of 15; one group for all of src/islands/lib was
+          // tried and pulled 117 KB into every page.)
+          codeSplitting: {
+            groups: [
+              { name: 'record', test: /[\\/]src[\\/]islands[\\/]lib[\\/](backend|learning-record|format|dates)\.ts/ },
+              { name: 'lesson', test: /[\\/]src[\\/](islands[\\/]lib[\\/]module-progress\.svelte|learning-record[\\/](statements|order))\.ts/ },
+            ],
+          },
+        },
         // Astro 7's MDX pages carry a "use astro:head-inject" directive that the bundler warns
         // about once per page (withastro/astro#18087, harmless); dropped so real warnings show
         onwarn(warning, warn) {

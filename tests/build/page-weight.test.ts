@@ -10,7 +10,7 @@ import { locales } from '../../src/i18n/locales.ts';
 const siteDir = 'dist';
 /**
  * Budget for the heaviest page's JavaScript, gzipped: a cheap phone on a weak connection. The
- * heaviest is a simulation page, 52.3 KB since learner pages use the small API client instead of
+ * heaviest is a simulation page, 52.2 KB since learner pages use the small API client instead of
  * the PocketBase SDK (60.6 KB with it); its wire budget (90 KB with the page) is far from reached.
  */
 const heaviestPageJsBudget = 60 * 1024;
