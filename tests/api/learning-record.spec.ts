@@ -165,3 +165,35 @@ test('one statement sent 20 times at once is stored once and every send is answe
   const [progress] = await adminList(request, 'progress', `user = "${learner.id}"`);
   expect(progress!.completedSections).toEqual(['who-they-are']);
 });
+
+test('a refold rebuilds progress that was damaged, deleted or made up, and reports what it changed', async ({ request }) => {
+  const learner = await signUp(request, 'refolded');
+  const su = { Authorization: await superuserToken(request) };
+  const [first, second] = essentialModules;
+  for (const slug of [first!, second!]) {
+    for (const section of sectionsOf(slug).slice(0, 2)) {
+      const done = sectionStatement(learner.id, section, { object: `module:${slug}/section:${section}`, context: { parent: `module:${slug}` } });
+      expect((await request.post(api('statements/records'), { headers: { Authorization: learner.token }, data: done })).status()).toBe(200);
+    }
+  }
+  const shape = (rows: Record<string, unknown>[]) =>
+    rows.map((p) => ({ activity: p.activity, status: p.status, completedSections: p.completedSections, percent: p.percent, lastActivityAt: p.lastActivityAt })).sort((a, b) => String(a.activity).localeCompare(String(b.activity)));
+  const before = shape(await adminList(request, 'progress', `user = "${learner.id}"`));
+  expect(before).toHaveLength(2);
+  // damage one row, delete the other, make one up
+  const rows = await adminList(request, 'progress', `user = "${learner.id}"`);
+  const damaged = rows.find((p) => p.activity === `module:${first}`)!;
+  expect((await request.patch(api(`progress/records/${damaged.id}`), { headers: su, data: { percent: 0, completedSections: [] } })).status()).toBe(200);
+  expect((await request.delete(api(`progress/records/${rows.find((p) => p.activity === `module:${second}`)!.id}`), { headers: su })).status()).toBe(204);
+  const madeUp = { user: learner.id, activity: 'module:never-opened', activityType: 'module', status: 'passed', percent: 100 };
+  expect((await request.post(api('progress/records'), { headers: su, data: madeUp })).status()).toBe(200);
+
+  const refold = async (dryRun: boolean) =>
+    (await (await request.post(`${baseURL}/api/continuum/admin/refold`, { headers: su, data: { user: learner.id, dryRun } })).json()) as { differences: { activity: string; change: string }[] };
+  const report = await refold(false);
+  expect(report.differences.map((d) => [d.activity, d.change]).sort()).toEqual(
+    [[`module:${first}`, 'changed'], [`module:${second}`, 'created'], ['module:never-opened', 'removed']].sort(),
+  );
+  expect(shape(await adminList(request, 'progress', `user = "${learner.id}"`))).toEqual(before);
+  expect((await refold(true)).differences).toEqual([]);
+});

@@ -160,16 +160,8 @@ function refoldLearner(app, user, dryRun) {
   if (dryRun || result.differences.length === 0) return result.differences;
   app.runInTransaction((txApp) => {
     for (const difference of result.differences) {
-      let row = stored.find((r) => r.getString("activity") === difference.activity) || null;
-      if (difference.change === "removed") {
-        txApp.delete(row);
-        continue;
-      }
-      if (!row) row = new Record(txApp.findCollectionByNameOrId("progress"));
-      const next = result.rows.find((p) => p.activity === difference.activity);
-      const fields = lib.progressFields(user, next);
-      for (const name of Object.keys(fields)) row.set(name, fields[name]);
-      txApp.save(row);
+      if (difference.change === "removed") txApp.delete(stored.find((r) => r.getString("activity") === difference.activity));
+      else writeProgress(txApp, user, result.rows.find((p) => p.activity === difference.activity));
     }
     issueCertificates(txApp, user);
   });
