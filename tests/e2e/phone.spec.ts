@@ -1,6 +1,6 @@
 /**
  * A learner's phone: at 320 and 360 px wide, in English and in Arabic (right to left), the
- * home page, a lesson, a case simulation and My onboarding scroll only up and down; the header
+ * home page, a lesson, a case simulation, My onboarding, a path and search results scroll only up and down; the header
  * is compact (search and language behind one control, the search button whole); glossary terms
  * open their definition in place, with the keyboard too; "All modules" leads to a page of
  * modules; My onboarding says how much time is left.
@@ -20,12 +20,12 @@ async function noSidewaysScroll(page: Page, what: string) {
 
 for (const width of widths) {
   for (const lang of langs) {
-    test(`no sideways scrolling at ${width} px in ${lang}: home, lesson, simulation, My onboarding`, async ({ page, request }) => {
+    test(`no sideways scrolling at ${width} px in ${lang}: home, lesson, simulation, My onboarding, a path, search results`, async ({ page, request }) => {
       const violations = watchPolicyViolations(page);
       await page.setViewportSize({ width, height: 640 });
       const learner = await createPerson(request, `phone-${lang}-${width}`, { track: 'border-officer', preferredLanguage: lang });
       await signInAs(page, learner);
-      for (const url of [`/${lang}/`, `/${lang}/modules/children-on-the-move/`, `/${lang}/scenarios/border-arrival/`, `/${lang}/onboarding/`]) {
+      for (const url of [`/${lang}/`, `/${lang}/modules/children-on-the-move/`, `/${lang}/scenarios/border-arrival/`, `/${lang}/onboarding/`, `/${lang}/paths/border-officer/`, `/${lang}/search/?q=child`]) {
         await page.goto(url);
         await islandsReady(page);
         await noSidewaysScroll(page, url);
@@ -34,6 +34,10 @@ for (const width of widths) {
           await page.locator('button[data-choice]').first().click();
           await expect(page.getByTestId('choice-feedback')).toBeVisible();
           await noSidewaysScroll(page, `${url} after a choice`);
+        }
+        if (url.includes('/search/')) {
+          await expect(page.getByTestId('search-summary')).toBeVisible();
+          await noSidewaysScroll(page, `${url} with its results`);
         }
         if (url.includes('/onboarding/')) {
           await expect(page.getByTestId('time-left').first()).toBeVisible();
