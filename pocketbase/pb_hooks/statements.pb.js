@@ -8,7 +8,8 @@
 // is the platform's busiest write, so it does one hook, one runtime and no lookup it can skip).
 
 onRecordCreateRequest((e) => {
-  const store = require(`${__hooks}/lib/learning-store.js`);
+  // kept on the runtime: require() resolves its path with system calls on every call
+  const store = globalThis.learningStore || (globalThis.learningStore = require(`${__hooks}/lib/learning-store.js`));
   const lib = store.library();
   const replayed = (id) => {
     const existing = id ? store.findById(e.app, "statements", id) : null;

@@ -79,9 +79,12 @@ function readEvidence(app, query) {
   return app.findRecordsByFilter("statements", query.filter, query.sort, 0, 0, query.params).map((r) => lib.statementFromRecord(json(r)));
 }
 
-/** The learner's progress on one activity, read directly (null when there is none yet). */
+/**
+ * The learner's progress on one activity, read directly, with the id of its row (null when there
+ * is none yet).
+ */
 function readProgress(app, user, activity) {
-  const shape = { activity: "", activityType: "", status: "", completedSections: "", totalSections: 0, percent: 0, score: 0, checkPassed: false, language: "", lastActivityAt: "" };
+  const shape = { id: "", activity: "", activityType: "", status: "", completedSections: "", totalSections: 0, percent: 0, score: 0, checkPassed: false, language: "", lastActivityAt: "" };
   const row = new DynamicModel(shape);
   try {
     app.db()
@@ -93,23 +96,27 @@ function readProgress(app, user, activity) {
   }
   const read = {};
   for (const name of Object.keys(shape)) read[name] = row[name];
-  return library().progressFromColumns(read);
+  return { id: read.id, progress: library().progressFromColumns(read) };
 }
 
-/** Writes the learner's progress on one activity (insert, or update the row of that activity). */
-function writeProgress(app, user, progress) {
+/**
+ * Writes the learner's progress on one activity: an update of the row `id` when the caller has
+ * just read it in the same transaction, otherwise an insert, or an update of the row of that
+ * activity when there is one.
+ */
+function writeProgress(app, user, progress, id) {
   const columns = library().progressColumns(user, progress);
   const names = Object.keys(columns);
-  const params = { id: $security.randomStringWithAlphabet(15, "abcdefghijklmnopqrstuvwxyz0123456789"), now: new Date().toISOString().replace("T", " ") };
+  const changing = names.filter((n) => n !== "user" && n !== "activity");
+  const params = { id: id || $security.randomStringWithAlphabet(15, "abcdefghijklmnopqrstuvwxyz0123456789"), now: new Date().toISOString().replace("T", " ") };
   names.forEach((name, i) => (params["c" + i] = columns[name]));
   const quoted = (name) => "`" + name + "`";
-  app.db()
-    .newQuery(
-      `INSERT INTO progress (id, ${names.map(quoted).join(", ")}, created, updated) VALUES ({:id}, ${names.map((_, i) => "{:c" + i + "}").join(", ")}, {:now}, {:now})
-       ON CONFLICT (user, activity) DO UPDATE SET ${names.filter((n) => n !== "user" && n !== "activity").map((n) => `${quoted(n)} = excluded.${quoted(n)}`).join(", ")}, updated = excluded.updated`,
-    )
-    .bind(params)
-    .execute();
+  const value = (name) => "{:c" + names.indexOf(name) + "}";
+  const sql = id
+    ? `UPDATE progress SET ${changing.map((n) => `${quoted(n)} = ${value(n)}`).join(", ")}, updated = {:now} WHERE id = {:id}`
+    : `INSERT INTO progress (id, ${names.map(quoted).join(", ")}, created, updated) VALUES ({:id}, ${names.map(value).join(", ")}, {:now}, {:now})
+       ON CONFLICT (user, activity) DO UPDATE SET ${changing.map((n) => `${quoted(n)} = excluded.${quoted(n)}`).join(", ")}, updated = excluded.updated`;
+  app.db().newQuery(sql).bind(params).execute();
 }
 
 /**
@@ -121,9 +128,10 @@ function applyToProgress(app, statement) {
   const lib = library();
   const activity = lib.progressActivity(statement);
   if (!activity) return;
-  const next = lib.applyStatement(readProgress(app, statement.user, activity), statement, facts());
+  const stored = readProgress(app, statement.user, activity);
+  const next = lib.applyStatement(stored ? stored.progress : null, statement, facts());
   if (!next) return;
-  writeProgress(app, statement.user, next);
+  writeProgress(app, statement.user, next, stored ? stored.id : null);
   if (next.status === "passed") issueCertificates(app, statement.user);
 }
 

@@ -29,9 +29,20 @@ function nextSeq(app) {
   return row.seq;
 }
 
-/** Queues a statement just stored, when forwarding is on. */
+/** Whether forwarding is on, read directly (no settings row yet: off). */
+function enabled(app) {
+  const row = new DynamicModel({ enabled: false });
+  try {
+    app.db().newQuery("SELECT enabled FROM lrs_settings WHERE id = {:id}").bind({ id: SETTINGS_ID }).one(row);
+  } catch (_) {
+    return false;
+  }
+  return row.enabled;
+}
+
+/** Queues a statement just stored, when forwarding is on (in the statement's transaction). */
 function enqueue(app, statementId) {
-  if (!settings(app).getBool("enabled")) return;
+  if (!enabled(app)) return;
   const entry = new Record(app.findCollectionByNameOrId("lrs_queue"));
   entry.set("statement", statementId);
   entry.set("seq", nextSeq(app));
