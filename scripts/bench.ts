@@ -38,6 +38,31 @@ const phoneRuns = Number(process.env.BENCH_RUNS ?? 3);
 /** Budgets for a learner's phone (issue 10). */
 const budgets = { lessonWire: 60 * 1024, learnerPageWire: 90 * 1024, buttonsMs: 2000 };
 
+/**
+ * The floor of a statement's cost on this server: the create, then its learner's progress row read
+ * and written (update, or insert the first time) in the same transaction, as statements.pb.js does,
+ * with none of the rules (no admission, no fold, no rate count, no LRS queue). Bench only.
+ */
+const benchFloorHook = `onRecordCreateRequest((e) => {
+  e.app.runInTransaction((tx) => {
+    e.app = tx;
+    e.next();
+    const user = e.record.getString("user");
+    const activity = e.record.getString("object").split("/")[0];
+    const now = new Date().toISOString().replace("T", " ");
+    const row = new DynamicModel({ id: "", percent: 0 });
+    let id = "";
+    try {
+      tx.db().newQuery("SELECT id, percent FROM progress WHERE user = {:user} AND activity = {:activity} LIMIT 1").bind({ user: user, activity: activity }).one(row);
+      id = row.id;
+    } catch (_) {}
+    if (id) tx.db().newQuery("UPDATE progress SET percent = {:percent}, updated = {:now} WHERE id = {:id}").bind({ percent: Math.min(100, row.percent + 10), now: now, id: id }).execute();
+    else tx.db().newQuery("INSERT INTO progress (id, user, activity, activityType, status, percent, created, updated) VALUES ({:id}, {:user}, {:activity}, 'module', 'in-progress', 10, {:now}, {:now})")
+      .bind({ id: $security.randomStringWithAlphabet(15, "abcdefghijklmnopqrstuvwxyz0123456789"), user: user, activity: activity, now: now }).execute();
+  });
+}, "bench_floor");
+`;
+
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
@@ -98,7 +123,11 @@ async function onRealPocketBase() {
   await bundleHooksLibrary();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'continuum-bench-'));
   upsertSuperuser(binary, dataDir, 'bench@bench.continuum.example', 'bench-superuser-1');
-  const pb = await startPocketBase({ binary, dataDir, port: await freePort() });
+  // the platform's hooks, and one more for the floor (benchFloorHook)
+  const hooks = mkdtempSync(path.join(os.tmpdir(), 'continuum-bench-hooks-'));
+  cpSync(hooksDir, hooks, { recursive: true });
+  writeFileSync(path.join(hooks, 'bench-floor.pb.js'), benchFloorHook);
+  const pb = await startPocketBase({ binary, dataDir, port: await freePort(), hooksDir: hooks });
   try {
     const su = await fetch(`${pb.url}/api/collections/_superusers/auth-with-password`, {
       method: 'POST',
@@ -134,6 +163,15 @@ async function onRealPocketBase() {
       }),
     });
     if (!plain.ok) throw new Error(`could not make the plain collection: ${plain.status} ${await plain.text()}`);
+    const floor = await fetch(`${pb.url}/api/collections`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({
+        name: 'bench_floor', type: 'base', createRule: '@request.auth.id != ""',
+        fields: statementsCollection.fields.filter((f) => f.name !== 'id' && f.type !== 'autodate').map((f) => ({ ...f, id: undefined })),
+      }),
+    });
+    if (!floor.ok) throw new Error(`could not make the floor collection: ${floor.status} ${await floor.text()}`);
 
     const session = async (i: number) => {
       const password = 'bench-password-1';
@@ -182,22 +220,27 @@ async function onRealPocketBase() {
       const cpuPerRequest = cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / latencies.length;
       return { perSecond: latencies.length / ((performance.now() - t0) / 1000), p50: percentile(latencies, 50), p95: percentile(latencies, 95), failures, cpuPerRequest };
     };
-    console.log('\nLearning record on one PocketBase: statements (rules, admission, fold, certificates, one transaction) beside plain creates on a hook-free collection');
+    console.log(
+      '\nLearning record on one PocketBase: statements (rules, admission, fold, certificates, one transaction) beside plain creates on a hook-free collection,\n' +
+        'and the floor: the same create with a progress row read and written in its transaction, and no rules (what the issue\'s one transaction costs by itself)',
+    );
+    const cpu = (run: { cpuPerRequest: number | null }) => (run.cpuPerRequest === null ? '' : `, CPU ${run.cpuPerRequest.toFixed(2)} ms`);
     for (const concurrent of [1, 10, 40]) {
       const perLearner = Math.max(10, Math.round(statementsPerLearner / Math.sqrt(concurrent)));
       const plainRun = await send('bench_plain', concurrent, perLearner, concurrent);
+      const floorRun = await send('bench_floor', concurrent, perLearner, concurrent);
       const statementRun = await send('statements', concurrent, perLearner, concurrent);
+      const ofPlain = (run: { perSecond: number }) => `${((100 * run.perSecond) / plainRun.perSecond).toFixed(0)} % of plain`;
       console.log(
-        `  ${String(concurrent).padStart(2)} learners at once: statements ${statementRun.perSecond.toFixed(0)}/s (p50 ${statementRun.p50.toFixed(1)} ms, p95 ${statementRun.p95.toFixed(1)} ms), ` +
-          `plain ${plainRun.perSecond.toFixed(0)}/s (p95 ${plainRun.p95.toFixed(1)} ms): ${((100 * statementRun.perSecond) / plainRun.perSecond).toFixed(0)} % of plain (budget >= 80 %), failures ${statementRun.failures + plainRun.failures}` +
-          (statementRun.cpuPerRequest !== null && plainRun.cpuPerRequest !== null
-            ? `; server CPU per request ${statementRun.cpuPerRequest.toFixed(2)} ms vs ${plainRun.cpuPerRequest.toFixed(2)} ms`
-            : ''),
+        `  ${String(concurrent).padStart(2)} learners at once: statements ${statementRun.perSecond.toFixed(0)}/s (p50 ${statementRun.p50.toFixed(1)} ms, p95 ${statementRun.p95.toFixed(1)} ms${cpu(statementRun)}): ${ofPlain(statementRun)} (budget >= 80 %)\n` +
+          `      floor ${floorRun.perSecond.toFixed(0)}/s (p95 ${floorRun.p95.toFixed(1)} ms${cpu(floorRun)}): ${ofPlain(floorRun)}; plain ${plainRun.perSecond.toFixed(0)}/s (p95 ${plainRun.p95.toFixed(1)} ms${cpu(plainRun)}); ` +
+          `failures ${statementRun.failures + floorRun.failures + plainRun.failures}`,
       );
     }
   } finally {
     await pb.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(hooks, { recursive: true, force: true });
   }
 }
 
