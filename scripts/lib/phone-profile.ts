@@ -1,7 +1,8 @@
 /**
  * A learner's phone on a weak connection, in a real Chromium through the DevTools protocol:
  * 700 kbps down, 300 ms round trip, the CPU four times slower. For each kind of page, a first
- * visit with an empty cache (no service worker yet): the bytes on the wire (compressed, with
+ * visit (a new browser context: an empty cache, which fills as a browser's would, and no
+ * service worker yet): the bytes on the wire (compressed, with
  * headers) and what they decode to, and the time from the start of the navigation until every
  * island on the page is interactive ("buttons work": Astro removes `ssr` from an island once it
  * has hydrated), or until the search shows its results. Used by `npm run bench`.
@@ -48,7 +49,6 @@ async function measureOnce(context: BrowserContext, url: string, kind: PageKind)
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false,
     latency: profile.latencyMs,
