@@ -43,7 +43,7 @@ class ModuleProgress {
     this.#userId = user.id;
     this.phase = 'ready';
     // whatever island sends, the waiting count and the sections shown follow the outbox
-    window.addEventListener(outboxEvent, () => void this.#readPending().then(() => this.#loadServerProgress()));
+    window.addEventListener(outboxEvent, () => void this.#followOutbox());
     window.addEventListener('online', () => void this.#refresh());
     keepSending();
     void this.#readPending().then(() => this.#loadServerProgress());
@@ -56,6 +56,14 @@ class ModuleProgress {
       .map((s) => parseActivity(s.object))
       .flatMap((p) => (p?.activity === module && p.kind === 'section' ? [p.section] : []));
     this.waiting = waiting.length;
+  }
+
+  /** The outbox changed: the waiting sections again, and the server's progress once something left the device. */
+  async #followOutbox() {
+    const before = this.waiting;
+    await this.#readPending();
+    // (every flush is announced, also one that had nothing to send; nothing sent, nothing new on the server)
+    if (this.waiting < before) await this.#loadServerProgress();
   }
 
   async #refresh(report?: RecordReport) {
