@@ -27,5 +27,5 @@ export { toXapi } from './learning-record/xapi.ts';
 export { scenarioStructure } from './simulation/rules.ts';
 export { nextVersion, publishedSummary, reviewProblem, saveConflict, statusAfterEdit, submitProblem, withVersion } from './simulation/workflow.ts';
 export { preferredLocale, safeRedirectPath, isLocale, languageCookie } from './i18n/locales.ts';
-export { credentialJwtPayload, issuerProfile, openBadgeCredential, revocationList } from './interop/open-badges.ts';
+export { credentialJwtPayload, issuerProfile, openBadgeCredential, revocationList, withAddedSteps } from './interop/open-badges.ts';
 export { backoffMs, delivery, endpointProblem, lrsHeaders, statementUrl } from './interop/lrs.ts';

@@ -11,7 +11,7 @@ import { activityId } from '../learning-record/activities.ts';
 import type { ActivityNames } from '../learning-record/xapi.ts';
 import { applyOverlay } from '../simulation/overlay.ts';
 import { pathTitle } from '../content/paths.ts';
-import type { AchievementFacts } from './open-badges.ts';
+import { achievementDescription, type AchievementFacts } from './open-badges.ts';
 
 export interface InteropFacts {
   achievements: Record<string, AchievementFacts>;
@@ -53,12 +53,7 @@ export function interopFacts(catalogue: Catalogue): InteropFacts {
     const steps = path.steps.map((step) =>
       'module' in step ? { kind: 'module' as const, id: step.module, name: moduleName(step.module) } : { kind: 'scenario' as const, id: step.scenario, name: scenarioName(step.scenario) },
     );
-    const lessons = steps.filter((s) => s.kind === 'module').length;
-    achievements[path.id] = {
-      name: pathTitle(t, path),
-      description: `A Continuum onboarding path for the protection of unaccompanied and separated children on the move: ${lessons} lesson(s), each with its knowledge check passed, and ${steps.length - lessons} case simulation(s), each brought to a good outcome for the child.`,
-      steps,
-    };
+    achievements[path.id] = { name: pathTitle(t, path), description: achievementDescription(steps), steps };
   }
   return { achievements, names: activityNames(catalogue) };
 }

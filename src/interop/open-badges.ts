@@ -7,6 +7,10 @@
  * route (?status), so a revoked certificate is reported revoked wherever the credential goes.
  * Pure: bundled for the hooks (no crypto here: the e-mail hash comes from the caller).
  */
+import { scenarioHref } from '../content/path-views.ts';
+import { activityId } from '../learning-record/activities.ts';
+import { mergePathSteps, type PathStepAddition } from '../learning-record/path-steps.ts';
+
 
 /** What the credential says about the path (the achievement), from the content catalogue. */
 export interface AchievementFacts {
@@ -14,7 +18,49 @@ export interface AchievementFacts {
   name: string;
   description: string;
   /** The steps, in order: lessons and case simulations. */
-  steps: { kind: 'module' | 'scenario'; id: string; name: string }[];
+  steps: AchievementStep[];
+}
+
+export interface AchievementStep {
+  kind: 'module' | 'scenario';
+  id: string;
+  name: string;
+  /** False for a case simulation the site was not built with (published in the studio). */
+  builtIn?: boolean;
+}
+
+/** What an achievement says of its steps. */
+export function achievementDescription(steps: readonly AchievementStep[]): string {
+  const lessons = steps.filter((s) => s.kind === 'module').length;
+  return `A Continuum onboarding path for the protection of unaccompanied and separated children on the move: ${lessons} lesson(s), each with its knowledge check passed, and ${steps.length - lessons} case simulation(s), each brought to a good outcome for the child.`;
+}
+
+/**
+ * A path's achievement with the case simulations trainers had added to the path when the
+ * certificate was issued (`additions`, in the order they were made, put in place by
+ * mergePathSteps as for the learners), each named by the English title of its published version.
+ * An addition whose scenario is not in `published` is left out, as it is on the learners' pages.
+ * @example withAddedSteps('p', { name: 'P', description: '', steps: [{ kind: 'module', id: 'a', name: 'A' }] }, [{ path: 'p', scenario: 's', after: 'module:a' }], { s: { title: 'S', builtIn: false } }).steps[1]
+ * // { kind: 'scenario', id: 's', name: 'S', builtIn: false }
+ */
+export function withAddedSteps(
+  pathId: string,
+  achievement: AchievementFacts,
+  additions: readonly PathStepAddition[],
+  published: Readonly<Record<string, { title: string; builtIn: boolean }>>,
+): AchievementFacts {
+  const activityOf = (step: AchievementStep) => (step.kind === 'module' ? activityId.module(step.id) : activityId.scenario(step.id));
+  const own = achievement.steps.map(activityOf);
+  const [merged] = mergePathSteps([{ id: pathId, steps: own }], additions, Object.keys(published));
+  if (!merged || merged.steps.length === own.length) return achievement;
+  const steps = merged.steps.map((activity): AchievementStep => {
+    const at = own.indexOf(activity);
+    if (at >= 0) return achievement.steps[at]!;
+    const id = activity.slice('scenario:'.length);
+    const scenario = Object.prototype.hasOwnProperty.call(published, id) ? published[id]! : { title: id, builtIn: false };
+    return { kind: 'scenario', id, name: scenario.title, builtIn: scenario.builtIn };
+  });
+  return { ...achievement, steps, description: achievementDescription(steps) };
 }
 
 export interface CredentialInput {
@@ -43,7 +89,8 @@ export const issuerUrls = (site: string) => ({
   credential: (code: string) => `${trim(site)}/api/continuum/certificates/${code}/credential`,
   status: (code: string) => `${trim(site)}/api/continuum/certificates/${code}/credential?status=1`,
   achievement: (path: string) => `${trim(site)}/en/paths/${path}/`,
-  step: (kind: 'module' | 'scenario', id: string) => `${trim(site)}/en/${kind === 'module' ? 'modules' : 'scenarios'}/${id}/`,
+  step: (step: Pick<AchievementStep, 'kind' | 'id' | 'builtIn'>) =>
+    trim(site) + (step.kind === 'module' ? `/en/modules/${step.id}/` : scenarioHref('en', step.id, step.builtIn !== false)),
 });
 
 /** The issuer's Profile (Open Badges 3.0), served at its id. */
@@ -89,7 +136,7 @@ export function openBadgeCredential(input: CredentialInput) {
         alignment: achievement.steps.map((s) => ({
           type: ['Alignment'],
           targetName: s.name,
-          targetUrl: urls.step(s.kind, s.id),
+          targetUrl: urls.step(s),
           targetType: s.kind === 'module' ? 'ext:LessonModule' : 'ext:CaseSimulation',
           targetCode: `${s.kind}:${s.id}`,
         })),

@@ -16,7 +16,7 @@ import {
 } from '../../src/interop/scorm/session.ts';
 import { scormManifest } from '../../src/interop/scorm/manifest.ts';
 import { lessonSections } from '../../src/interop/scorm/lesson-html.ts';
-import { credentialJwtPayload, openBadgeCredential, revocationList } from '../../src/interop/open-badges.ts';
+import { achievementDescription, credentialJwtPayload, openBadgeCredential, revocationList, withAddedSteps } from '../../src/interop/open-badges.ts';
 
 const validate = ((validation as unknown as { default?: typeof validation }).default ?? validation) as unknown as (statement: unknown) => { message?: string; path?: unknown }[];
 const site = 'https://continuum.example';
@@ -148,6 +148,35 @@ describe('Open Badges 3.0 credential', () => {
     expect(credentialJwtPayload(vc)).toMatchObject({ iss: vc.issuer.id, jti: vc.id, nbf: Date.parse(input.issuedAt) / 1000 });
     expect(revocationList(site, input.code, true).revokedCredentials).toEqual([expect.objectContaining({ id: vc.id })]);
     expect(revocationList(site, input.code, false).revokedCredentials).toEqual([]);
+  });
+
+  it("names the case simulations trainers had added to the path, in their places, with the page each is played on", () => {
+    const achievement = {
+      name: 'Essentials',
+      description: achievementDescription([]),
+      steps: [
+        { kind: 'module' as const, id: 'children-on-the-move', name: 'Children on the move' },
+        { kind: 'scenario' as const, id: 'border-arrival', name: 'Arrival at the border' },
+      ],
+    };
+    const added = withAddedSteps(
+      'essentials',
+      achievement,
+      [
+        { path: 'essentials', scenario: 'night-shelter', after: 'module:children-on-the-move' },
+        { path: 'essentials', scenario: 'unpublished-one', after: '' },
+        { path: 'other-path', scenario: 'elsewhere', after: '' },
+      ],
+      { 'night-shelter': { title: 'A night at the shelter', builtIn: false }, elsewhere: { title: 'Elsewhere', builtIn: false } },
+    );
+    expect(added.steps.map((s) => `${s.kind}:${s.id}`)).toEqual(['module:children-on-the-move', 'scenario:night-shelter', 'scenario:border-arrival']);
+    expect(added.description).toContain('1 lesson(s)');
+    expect(added.description).toContain('2 case simulation(s)');
+    const alignment = openBadgeCredential({ ...input, achievement: added }).credentialSubject.achievement.alignment;
+    expect(alignment[1]).toMatchObject({ targetName: 'A night at the shelter', targetCode: 'scenario:night-shelter', targetUrl: `${site}/en/scenarios/play/?id=night-shelter` });
+    expect(alignment[2]!.targetUrl).toBe(`${site}/en/scenarios/border-arrival/`);
+    // nothing added (or only to other paths): the achievement as the content has it
+    expect(withAddedSteps('essentials', achievement, [{ path: 'other-path', scenario: 'elsewhere', after: '' }], { elsewhere: { title: 'Elsewhere', builtIn: false } })).toBe(achievement);
   });
 });
 

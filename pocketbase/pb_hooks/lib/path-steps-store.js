@@ -86,4 +86,24 @@ function addedTitles(app, lang) {
   return titles;
 }
 
-module.exports = { check, reanchor, certifyPath, served, addedTitles };
+/**
+ * A path's Open Badges achievement as it was when a certificate was issued at `issuedAt`: with
+ * the case simulations added to the path by then (open-badges.ts withAddedSteps).
+ */
+function achievementAt(app, pathId, achievement, issuedAt) {
+  const additions = app.findRecordsByFilter("path_steps", "path = {:path} && created <= {:issued}", "created,id", 0, 0, { path: pathId, issued: issuedAt })
+    .map(additionOf);
+  if (additions.length === 0) return achievement;
+  const lib = library();
+  const site = learning().fileFacts();
+  const published = {};
+  for (const addition of additions) {
+    const latest = app.findRecordsByFilter("scenario_versions", "scenario = {:s}", "-version", 1, 0, { s: addition.scenario })[0];
+    if (!latest) continue;
+    const titles = lib.publishedSummary(learning().json(latest)).titles;
+    published[addition.scenario] = { title: titles.en || addition.scenario, builtIn: !!lib.own(site.scenarios, addition.scenario) };
+  }
+  return lib.withAddedSteps(pathId, achievement, additions, published);
+}
+
+module.exports = { check, reanchor, certifyPath, served, addedTitles, achievementAt };
