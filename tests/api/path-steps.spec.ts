@@ -175,7 +175,7 @@ test('after a studio scenario is added, the path counts it everywhere, and its c
 
     // its Open Badges credential names the added case simulation in its place, played on the studio's page
     const credential = async (code: string) => (await (await request.get(route(`certificates/${code}/credential`))).json()).credential;
-    const alignment = (await credential(earned!.code)).credentialSubject.achievement.alignment;
+    const alignment = (await credential(String(earned!.code))).credentialSubject.achievement.alignment;
     expect(alignment.map((a: { targetCode: string }) => a.targetCode)).toEqual(merged);
     expect(alignment[1]).toMatchObject({ targetName: served.scenarios[studioScenario].titles.en, targetUrl: expect.stringContaining(`/en/scenarios/play/?id=${studioScenario}`) });
 
@@ -183,7 +183,7 @@ test('after a studio scenario is added, the path counts it everywhere, and its c
     // names the steps of the path as it was when it was issued
     expect(await certificates(request, people.learnerB)).toEqual([expect.objectContaining({ id: held!.id, revoked: false })]);
     expect((await (await request.get(route(`certificates/verify/${held!.code}`))).json()).valid).toBe(true);
-    expect((await credential(held!.code)).credentialSubject.achievement.alignment.map((a: { targetCode: string }) => a.targetCode)).toEqual(original());
+    expect((await credential(String(held!.code))).credentialSubject.achievement.alignment.map((a: { targetCode: string }) => a.targetCode)).toEqual(original());
   } finally {
     expect((await request.delete(api(`path_steps/records/${step.id}`), { headers: headers('admin') })).status()).toBe(204);
   }
