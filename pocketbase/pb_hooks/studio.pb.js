@@ -4,6 +4,19 @@
 // by src/simulation/workflow.ts and document.ts (bundled). Published versions are immutable and
 // reach learners at once: publishing bumps the scenario generation the statements hook reads.
 
+// Every save of a draft, whoever makes it (a trainer's autosave, the review routes, a superuser),
+// stores the draft's language coverage with it: the studio's list reads that, not the documents.
+// Whatever a client sends for `coverage` is replaced.
+onRecordCreate((e) => {
+  e.record.set("coverage", require(`${__hooks}/lib/studio-store.js`).draftCoverage(e.app, e.record));
+  e.next();
+}, "scenario_drafts");
+
+onRecordUpdate((e) => {
+  e.record.set("coverage", require(`${__hooks}/lib/studio-store.js`).draftCoverage(e.app, e.record));
+  e.next();
+}, "scenario_drafts");
+
 onRecordCreateRequest((e) => {
   e.record.set("status", "draft");
   e.record.set("revision", 1);

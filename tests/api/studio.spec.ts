@@ -1,14 +1,26 @@
 /**
- * The scenario studio against a real PocketBase: who may read and write drafts, versions and
- * reviews (7 actors x actions), saves that would overwrite someone else's are refused with 409,
- * a version is published only when another trainer or an admin approves it, and a published
+ * The scenario studio against a real PocketBase: who may read and write drafts (their language
+ * coverage included), versions and reviews (7 actors x actions), saves that would overwrite
+ * someone else's are refused with 409, each draft carries the language coverage the server works
+ * out at every save (and drafts saved before it get it from the migration, losing nothing), a
+ * version is published only when another trainer or an admin approves it, and a published
  * version is played at once: its choices are accepted in statements and saved runs, no rebuild.
  */
 import { test, expect, type APIRequestContext } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { parse } from 'yaml';
+import { ensurePocketBase } from '../../scripts/lib/pocketbase-binary.ts';
+import { freePort, startPocketBase, superuserToken, upsertSuperuser, type RunningPocketBase } from '../../scripts/lib/pb-process.ts';
+import { hooksDir, migrationsDir } from '../../scripts/lib/paths.ts';
 import { adminList, baseURL, createPerson, newId, signUp, type Person } from '../support/pb.ts';
 import { facts } from '../support/content.ts';
+import { builtInCopy } from '../support/studio.ts';
+import { languageCoverage, type LanguageCoverage } from '../../src/simulation/coverage.ts';
+import type { ScenarioDocument } from '../../src/simulation/workflow.ts';
 import { registrationId, scenarioChoice } from '../../src/learning-record/statements.ts';
 import { statementFields } from '../../src/learning-record/records.ts';
 
@@ -57,6 +69,12 @@ test('drafts: only trainers and admins list, view, create, change and delete the
     const items = list.status() === 200 ? (await list.json()).items : [];
     expect.soft(items.some((d: { id: string }) => d.id === draft.id), `${actor} lists drafts`).toBe(allowed);
     expect.soft((await request.get(api(`scenario_drafts/records/${draft.id}`), { headers: headers(actor) })).status(), `${actor} views a draft`).toBe(allowed ? 200 : 404);
+    // the language coverage, as the studio's list asks for it: the same rule as the drafts
+    const summaries = await request.get(api('scenario_drafts/records'), { headers: headers(actor), params: { fields: 'id,coverage', filter: `id = "${draft.id}"` } });
+    const summary = summaries.status() === 200 ? (await summaries.json()).items : [];
+    expect.soft(summary.map((d: { coverage: LanguageCoverage[] }) => d.coverage.length), `${actor} lists drafts' coverage`).toEqual(allowed ? [5] : []);
+    const one = await request.get(api(`scenario_drafts/records/${draft.id}`), { headers: headers(actor), params: { fields: 'coverage' } });
+    expect.soft(one.status(), `${actor} views a draft's coverage`).toBe(allowed ? 200 : 404);
     const create = await newDraft(request, actor, `by-${actor.toLowerCase()}-${newId().slice(0, 5)}`);
     expect.soft(create.status(), `${actor} creates a draft`).toBe(allowed ? 200 : 400);
     if (!allowed) {
@@ -97,6 +115,124 @@ test('two people editing one draft: the second save is told, not overwriting the
   expect(noRevision.status()).toBe(400);
   const [stored] = await adminList(request, 'scenario_drafts', `id = "${draft.id}"`);
   expect(stored).toMatchObject({ title: 'Mine', revision: 2 });
+});
+
+const byLanguage = (coverage: LanguageCoverage[]) => Object.fromEntries(coverage.map((c) => [c.lang, c]));
+
+test('a draft carries its language coverage, worked out by the server at every save; the list reads it without documents', async ({ request }) => {
+  const id = `coverage-${newId().slice(0, 6)}`;
+  const complete = builtInCopy('first-interview', id);
+  const noFrenchTitle = structuredClone(complete);
+  delete (noFrenchTitle.overlays.fr as { title?: string }).title;
+  const trainer = headers('trainer');
+  const save = async (draftId: string, data: Record<string, unknown>) => {
+    const saved = await request.patch(api(`scenario_drafts/records/${draftId}`), { headers: trainer, data });
+    expect(saved.status(), await saved.text()).toBe(200);
+    return saved.json();
+  };
+
+  // created with a made-up summary: the server's own replaces it
+  const created = await request.post(api('scenario_drafts/records'), {
+    headers: trainer,
+    data: { scenario: id, title: 'Coverage', document: noFrenchTitle, baseVersion: 0, coverage: [{ lang: 'fr', status: 'complete', missing: 0, outOfDate: 0 }] },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  const draft = await created.json();
+  expect(draft.coverage).toEqual(languageCoverage(noFrenchTitle));
+  expect(byLanguage(draft.coverage).fr).toMatchObject({ status: 'incomplete', missing: 1 });
+  expect(byLanguage(draft.coverage).ar).toMatchObject({ status: 'complete' });
+
+  // a translation added: French is complete
+  const translated = await save(draft.id, { document: complete, revision: 1 });
+  expect(translated.coverage).toEqual(languageCoverage(complete));
+  expect(Object.values(byLanguage(translated.coverage)).map((c) => c.status)).toEqual(['complete', 'complete', 'complete', 'complete', 'complete']);
+
+  // an English edit: every translation of the old title is out of date
+  const edited: ScenarioDocument = structuredClone(complete);
+  edited.scenario.title = 'The first interview, in other words';
+  const afterEdit = await save(draft.id, { document: edited, title: edited.scenario.title, revision: 2 });
+  expect(afterEdit.coverage).toEqual(languageCoverage(edited));
+  expect(afterEdit.coverage.map((c: LanguageCoverage) => [c.status, c.outOfDate])).toEqual(Array(5).fill(['out-of-date', 1]));
+
+  // a save that sends only a made-up summary keeps the server's
+  const forged = await save(draft.id, { coverage: [], revision: 3 });
+  expect(forged.coverage).toEqual(languageCoverage(edited));
+
+  // what the list asks for: the summary, no document, a few hundred bytes
+  const list = await request.get(api('scenario_drafts/records'), {
+    headers: trainer,
+    params: { fields: 'id,scenario,title,status,revision,coverage,updated', filter: `id = "${draft.id}"` },
+  });
+  const [listed] = (await list.json()).items;
+  expect(listed.coverage).toEqual(languageCoverage(edited));
+  expect(listed).not.toHaveProperty('document');
+  expect(Number(list.headers()['content-length'] ?? (await list.body()).length)).toBeLessThan(2000);
+});
+
+test('drafts saved before the coverage field get it from its migration, and lose nothing; down removes the field', async () => {
+  test.setTimeout(120_000);
+  const binary = await ensurePocketBase();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'continuum-coverage-migration-'));
+  const owner = { email: 'coverage-migration@tests.continuum.example', password: 'coverage-migration-1' };
+  const migration = '1765400000_draft_coverage.js';
+  let pb: RunningPocketBase | undefined;
+  const start = async () => {
+    pb = await startPocketBase({ binary, dataDir, port: await freePort() });
+    return { url: pb.url, su: { authorization: await superuserToken(pb.url, owner.email, owner.password), 'content-type': 'application/json' } };
+  };
+  const json = async (response: Response) => {
+    if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  try {
+    upsertSuperuser(binary, dataDir, owner.email, owner.password);
+    let { url, su } = await start();
+    const trainer = await json(await fetch(`${url}/api/collections/users/records`, {
+      method: 'POST', headers: su,
+      body: JSON.stringify({ email: 'coverage-trainer@tests.continuum.example', password: 'coverage-trainer-1', passwordConfirm: 'coverage-trainer-1', name: 'Coverage Trainer', role: 'trainer', verified: true }),
+    }));
+    const session = await json(await fetch(`${url}/api/collections/users/impersonate/${trainer.id}`, { method: 'POST', headers: su, body: JSON.stringify({ duration: 3600 }) }));
+    const asTrainer = { authorization: session.token, 'content-type': 'application/json' };
+    const outdated = builtInCopy('school-enrolment', 'legacy-outdated');
+    outdated.scenario.summary = 'An English summary written after the translations.';
+    const documents = [builtInCopy('first-interview', 'legacy-complete'), outdated];
+    for (const document of documents) {
+      await json(await fetch(`${url}/api/collections/scenario_drafts/records`, {
+        method: 'POST', headers: asTrainer, body: JSON.stringify({ scenario: document.scenario.id, title: document.scenario.title, document, baseVersion: 0 }),
+      }));
+    }
+    const before = (await json(await fetch(`${url}/api/collections/scenario_drafts/records?sort=scenario`, { headers: su }))).items;
+    await pb!.stop();
+
+    // back to before the field: this migration and any after it
+    const later = readdirSync(migrationsDir).filter((f) => f.endsWith('.js')).sort().filter((f) => f > migration).length;
+    const down = spawnSync(binary, ['migrate', 'down', String(later + 1), `--dir=${dataDir}`, `--hooksDir=${hooksDir}`, `--migrationsDir=${migrationsDir}`, '--dev=false'], { input: 'y\n', encoding: 'utf8' });
+    expect(down.status, down.stderr).toBe(0);
+    expect(down.stdout).toContain(`Reverted ${migration}`);
+    const db = new DatabaseSync(path.join(dataDir, 'data.db'));
+    const columns = (db.prepare('PRAGMA table_info(scenario_drafts)').all() as { name: string }[]).map((c) => c.name);
+    db.close();
+    expect(columns).toContain('document');
+    expect(columns).not.toContain('coverage');
+
+    // the server applies it again at start: each draft gets its coverage, nothing else changes
+    ({ url, su } = await start());
+    const after = (await json(await fetch(`${url}/api/collections/scenario_drafts/records?sort=scenario`, { headers: su }))).items;
+    expect(after.map((d: { scenario: string }) => d.scenario)).toEqual(['legacy-complete', 'legacy-outdated']);
+    for (const [i, draft] of after.entries()) {
+      const { coverage, ...rest } = draft;
+      const { coverage: _, ...was } = before[i];
+      expect(rest).toEqual(was); // document, revision, updated and the rest as they were
+      expect(coverage).toEqual(languageCoverage(draft.document));
+    }
+    expect(after[0].coverage.map((c: LanguageCoverage) => c.status)).toEqual(Array(5).fill('complete'));
+    expect(after[1].coverage.map((c: LanguageCoverage) => c.status)).toEqual(Array(5).fill('out-of-date'));
+    const listed = await json(await fetch(`${url}/api/collections/scenario_drafts/records?fields=scenario,coverage&sort=scenario`, { headers: asTrainer }));
+    expect(listed.items.map((d: { coverage: LanguageCoverage[] }) => d.coverage)).toEqual(after.map((d: { coverage: LanguageCoverage[] }) => d.coverage));
+  } finally {
+    await pb?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 test('publish with review: not by the author, not by a learner; then learners play the new version at once', async ({ request }) => {

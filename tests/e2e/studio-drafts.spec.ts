@@ -3,7 +3,8 @@
  * overwriting each other (409 with who saved), each keeps their text; YAML with an error is kept
  * as typed and applied once it is valid; a problem in a language's file is shown at its line;
  * a translation edited in the Translate tab is saved with the draft, and an English edit marks
- * the translations made from the old English as out of date.
+ * the translations made from the old English as out of date, in the editor and in the list
+ * (which reads the coverage the server stored, not the drafts' documents).
  */
 import { test, expect } from '@playwright/test';
 import { adminList, createPerson, newId } from '../support/pb.ts';
@@ -136,11 +137,17 @@ test('translations are written beside the English and saved with the draft; an E
   await page.getByTestId('translate-language').selectOption('ar');
   await expect(page.locator('.translate .row[data-path="title"]')).toHaveAttribute('data-status', 'outdated');
 
-  // the list says the same per language: French complete, the four others out of date
+  // the list says the same per language: French complete, the four others out of date, from
+  // the summary the server stored with each draft (one request, no document downloaded)
+  const listRequests: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/collections/scenario_drafts/records')) listRequests.push(r.url());
+  });
   await page.goto('/en/studio/');
   const row = page.locator(`tr[data-scenario="${id}"]`);
-  // (the list reads every draft for its coverage: slower when the suite's other drafts pile up)
-  await expect(row.locator('li.out-of-date')).toHaveCount(4, { timeout: 20_000 });
+  await expect(row.locator('li.out-of-date')).toHaveCount(4);
   await expect(row.locator('li.complete')).toHaveCount(1);
   await expect(row.locator('li.complete')).toContainText('Français');
+  expect(listRequests).toHaveLength(1);
+  expect(new URL(listRequests[0]!).searchParams.get('fields')!.split(',')).not.toContain('document');
 });

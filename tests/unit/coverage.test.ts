@@ -32,6 +32,14 @@ describe('languageCoverage', () => {
     expect(coverage.pt!.status).toBe('complete');
   });
 
+  it('gives a status for each language for any JSON a draft may hold (the server stores it at every save)', () => {
+    const odd: unknown[] = [5, 'text', [1], { scenario: null }, { scenario: 'x', overlays: 'y' }, { overlays: { fr: {} }, translatedFrom: [] },
+      { scenario: {}, overlays: { fr: null, ar: 5, sw: [] }, translatedFrom: { fr: 'abc', ar: null, es: 5 } }];
+    for (const document of odd) {
+      expect(languageCoverage(document as ScenarioDocument).map((c) => c.lang), JSON.stringify(document)).toEqual(['fr', 'pt', 'es', 'sw', 'ar']);
+    }
+  });
+
   it('reads English texts by the place the checks name, choices by id', () => {
     const node = Object.entries(full.scenario.nodes as Record<string, { choices: { id: string; label: string }[] }>)[0]!;
     const choice = node[1].choices[1]!;

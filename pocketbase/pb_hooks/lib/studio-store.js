@@ -26,6 +26,20 @@ function documentProblems(draft) {
   return require(`${__hooks}/_generated/studio-library.cjs`).documentProblems(json(draft).document, Object.keys(facts.modules));
 }
 
+/**
+ * A draft's language coverage (src/simulation/coverage.ts languageCoverage, bundled), stored with
+ * it so that the studio's list needs no documents; null, with a warning in the log, when it
+ * cannot be worked out (the save goes on: the list then says to open the draft).
+ */
+function draftCoverage(app, draft) {
+  try {
+    return require(`${__hooks}/_generated/studio-library.cjs`).languageCoverage(json(draft).document);
+  } catch (error) {
+    app.logger().warn("draft coverage not worked out", "scenario", draft.getString("scenario"), "error", String(error));
+    return null;
+  }
+}
+
 function logReview(app, scenario, version, by, decision, comment) {
   const review = new Record(app.findCollectionByNameOrId("scenario_reviews"));
   review.set("scenario", scenario);
@@ -103,4 +117,4 @@ function publishedVersion(app, scenario, version, lang) {
   return { scenario: record.scenario, version: record.version, published: record.created, data: player[lang] };
 }
 
-module.exports = { library, json, requireTrainer, refusal, documentProblems, logReview, publish, draftView, latestPublished, publishedVersion };
+module.exports = { library, json, requireTrainer, refusal, documentProblems, draftCoverage, logReview, publish, draftView, latestPublished, publishedVersion };

@@ -3,6 +3,7 @@
  * rollback, published versions and the review log. Who may do what is decided on the server
  * (pb_migrations/1765100000_studio.js, pb_hooks/studio.pb.js, src/simulation/workflow.ts).
  */
+import type { LanguageCoverage } from '../../../simulation/coverage.ts';
 import type { ScenarioProblem } from '../../../simulation/schema.ts';
 import { withTranslationBaseline } from '../../../simulation/translation.ts';
 import type { DraftStatus, ScenarioDocument } from '../../../simulation/workflow.ts';
@@ -21,6 +22,11 @@ export interface DraftRecord {
   editedBy: string;
   submittedBy: string;
   reviewComment: string;
+  /**
+   * Its language coverage, written by the server at every save (languageCoverage;
+   * pb_hooks/studio.pb.js); null when the server could not work it out.
+   */
+  coverage: LanguageCoverage[] | null;
   created: string;
   updated: string;
 }
@@ -86,15 +92,14 @@ async function call<T>(f: () => Promise<T>): Promise<T> {
 
 const drafts = () => backend().collection('scenario_drafts');
 
-/** A draft without its document: what the list shows first (documents can weigh 100 KB each). */
+/**
+ * A draft without its document, with the language coverage the server stored: what the list
+ * shows (documents can weigh 100 KB each; the list never downloads them).
+ */
 export type DraftSummary = Omit<DraftRecord, 'document'>;
 
 export const listDrafts = () =>
-  call(() => drafts().getFullList<DraftSummary>({ sort: 'scenario', fields: 'id,scenario,title,baseVersion,status,revision,editedBy,submittedBy,reviewComment,created,updated' }));
-
-/** Every draft's document, by draft id (for the list's language coverage, loaded after the list). */
-export const draftDocuments = () =>
-  call(async () => new Map((await drafts().getFullList<Pick<DraftRecord, 'id' | 'document'>>({ fields: 'id,document' })).map((d) => [d.id, d.document])));
+  call(() => drafts().getFullList<DraftSummary>({ sort: 'scenario', fields: 'id,scenario,title,baseVersion,status,revision,editedBy,submittedBy,reviewComment,coverage,created,updated' }));
 
 export async function draftFor(scenario: string): Promise<DraftRecord | null> {
   const found = await call(() => drafts().getList<DraftRecord>(1, 1, { filter: backend().filter('scenario = {:scenario}', { scenario }) }));
