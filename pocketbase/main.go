@@ -4,7 +4,8 @@
 // The learning platform itself lives in pb_migrations/ and pb_hooks/, except the signing of
 // Open Badges credentials (credentials.go: goja has no WebCrypto). So the official release
 // binary of the same version (PB_BIN) runs the same platform, with three differences: it serves
-// the site without compression and those headers, it does not open SQLite with secure_delete
+// the site and the API's answers (api_compression.go) without compression and the site without
+// those headers, it does not open SQLite with secure_delete
 // (erased accounts then linger in free pages until a VACUUM), and it answers the credential
 // route with 503.
 // The GitHub self-update plugin is left out: this binary is built from source.
@@ -82,6 +83,7 @@ func main() {
 
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Func: func(e *core.ServeEvent) error {
+			e.Router.Bind(apiCompression())
 			if !e.Router.HasRoute(http.MethodGet, "/{path...}") {
 				if indexFallback {
 					e.Router.GET("/{path...}", apis.Static(os.DirFS(publicDir), true))

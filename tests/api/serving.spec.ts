@@ -1,11 +1,12 @@
 /**
  * How PocketBase serves the built site (pocketbase/site.go): compressed copies with
- * Content-Encoding and Vary, cache lifetimes by kind of file, the service worker never cached
+ * Content-Encoding and Vary (and the API's larger answers, gzip: api_compression.go), cache lifetimes by kind of file, the service worker never cached
  * without asking, and the pages' Content-Security-Policy, which blocks a script injected into a
  * page and reports it (pb_hooks/csp.pb.js logs it; the suite's teardown fails on any other).
  */
 import { test, expect } from '@playwright/test';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { baseURL, superuserToken } from '../support/pb.ts';
 
@@ -39,6 +40,33 @@ test('pages and scripts are sent compressed: Brotli when accepted, else gzip, el
   const js = await request.get(script, { headers: { 'Accept-Encoding': 'br' } });
   expect(js.headers()['content-encoding']).toBe('br');
   expect(js.headers()['content-type']).toMatch(/^text\/javascript/);
+});
+
+test("the API's answers of 1 KB or more are sent gzip-compressed when accepted; small ones and other clients get them as they are", async ({ request }) => {
+  const headers = { Authorization: await superuserToken(request) };
+  // a large answer: the collections' definitions
+  const gz = await request.get('/api/collections?perPage=50', { headers: { ...headers, 'Accept-Encoding': 'gzip' } });
+  expect(gz.status()).toBe(200);
+  expect(gz.headers()['content-encoding']).toBe('gzip');
+  expect(gz.headers()['vary']).toMatch(/Accept-Encoding/);
+  const plain = await request.get('/api/collections?perPage=50', { headers: { ...headers, 'Accept-Encoding': 'identity' } });
+  expect(plain.headers()['content-encoding']).toBeUndefined();
+  const body = await plain.body();
+  expect(body.length).toBeGreaterThan(1024);
+  // the same answer, in a fraction of the bytes (the request client decodes it as a browser does)
+  expect((await gz.json()).items.length).toBe((JSON.parse(body.toString()) as { items: unknown[] }).items.length);
+  const sent = await new Promise<Buffer>((resolve, reject) => {
+    http.get(`${baseURL}/api/collections?perPage=50`, { headers: { ...headers, 'Accept-Encoding': 'gzip' } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+    }).on('error', reject);
+  });
+  expect(sent.length).toBeLessThan(body.length / 3);
+  expect(gunzipSync(sent).equals(body)).toBe(true);
+  // a small answer goes as it is
+  const small = await request.get('/api/health', { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(small.status()).toBe(200);
+  expect(small.headers()['content-encoding']).toBeUndefined();
 });
 
 test('hashed scripts are kept a year, pages a minute, the service worker is always checked', async ({ request }) => {
