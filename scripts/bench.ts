@@ -155,26 +155,20 @@ async function onRealPocketBase() {
 
     // every real (lesson, section) pair, in order: the statements the rules accept
     const sections = Object.entries(projectFacts(root).modules).flatMap(([slug, m]) => m.sections.map((section) => ({ slug, section })));
-    // a collection with the statements' fields and no hook: what a plain record create costs here
+    // collections with the statements' fields: bench_plain with no hook (what a plain record create
+    // costs here), bench_floor with the floor's hook (benchFloorHook)
     const statementsCollection = (await (await fetch(`${pb.url}/api/collections/statements`, { headers: admin })).json()) as { fields: { name: string; type: string }[] };
-    const plain = await fetch(`${pb.url}/api/collections`, {
-      method: 'POST',
-      headers: admin,
-      body: JSON.stringify({
-        name: 'bench_plain', type: 'base', createRule: '@request.auth.id != ""',
-        fields: statementsCollection.fields.filter((f) => f.name !== 'id' && f.type !== 'autodate').map((f) => ({ ...f, id: undefined })),
-      }),
-    });
-    if (!plain.ok) throw new Error(`could not make the plain collection: ${plain.status} ${await plain.text()}`);
-    const floor = await fetch(`${pb.url}/api/collections`, {
-      method: 'POST',
-      headers: admin,
-      body: JSON.stringify({
-        name: 'bench_floor', type: 'base', createRule: '@request.auth.id != ""',
-        fields: statementsCollection.fields.filter((f) => f.name !== 'id' && f.type !== 'autodate').map((f) => ({ ...f, id: undefined })),
-      }),
-    });
-    if (!floor.ok) throw new Error(`could not make the floor collection: ${floor.status} ${await floor.text()}`);
+    for (const name of ['bench_plain', 'bench_floor']) {
+      const made = await fetch(`${pb.url}/api/collections`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify({
+          name, type: 'base', createRule: '@request.auth.id != ""',
+          fields: statementsCollection.fields.filter((f) => f.name !== 'id' && f.type !== 'autodate').map((f) => ({ ...f, id: undefined })),
+        }),
+      });
+      if (!made.ok) throw new Error(`could not make the collection ${name}: ${made.status} ${await made.text()}`);
+    }
 
     const session = async (i: number) => {
       const password = 'bench-password-1';
