@@ -8,7 +8,7 @@
  * Pure: bundled for the hooks (no crypto here: the e-mail hash comes from the caller).
  */
 import { scenarioHref } from '../content/path-views.ts';
-import { activityId } from '../learning-record/activities.ts';
+import { activityId, parseActivity } from '../learning-record/activities.ts';
 import { mergePathSteps, type PathStepAddition } from '../learning-record/path-steps.ts';
 
 
@@ -56,7 +56,7 @@ export function withAddedSteps(
   const steps = merged.steps.map((activity): AchievementStep => {
     const at = own.indexOf(activity);
     if (at >= 0) return achievement.steps[at]!;
-    const id = activity.slice('scenario:'.length);
+    const id = parseActivity(activity)?.slug ?? activity;
     const scenario = Object.prototype.hasOwnProperty.call(published, id) ? published[id]! : { title: id, builtIn: false };
     return { kind: 'scenario', id, name: scenario.title, builtIn: scenario.builtIn };
   });

@@ -29,7 +29,7 @@ function nextSeq(app) {
   return row.seq;
 }
 
-/** Whether forwarding is on, read directly (no settings row yet: off). */
+/** Whether forwarding is on, read directly: every statement asks (no settings row yet: off). */
 function enabled(app) {
   const row = new DynamicModel({ enabled: false });
   try {

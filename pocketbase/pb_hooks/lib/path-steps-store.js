@@ -49,6 +49,18 @@ function certifyPath(app, pathId) {
   for (const row of users) learning().issueCertificates(app, row.user);
 }
 
+/**
+ * An added case simulation as its latest published version describes it: its titles and minutes,
+ * and whether the site was built with it; null when it has no published version.
+ */
+function describeAdded(app, scenario) {
+  const latest = app.findRecordsByFilter("scenario_versions", "scenario = {:s}", "-version", 1, 0, { s: scenario })[0];
+  if (!latest) return null;
+  const lib = library();
+  const summary = lib.publishedSummary(learning().json(latest));
+  return { titles: summary.titles, minutes: summary.minutes, builtIn: !!lib.own(learning().fileFacts().scenarios, scenario) };
+}
+
 // the answer of GET /api/continuum/path-steps, kept per runtime until the generation changes
 let cached = { generation: null, body: null };
 
@@ -68,10 +80,8 @@ function served(app) {
     for (const activity of paths[id]) {
       const parsed = lib.parseActivity(activity);
       if (!parsed || parsed.kind !== "scenario" || own.indexOf(activity) >= 0 || scenarios[parsed.slug]) continue;
-      const latest = app.findRecordsByFilter("scenario_versions", "scenario = {:s}", "-version", 1, 0, { s: parsed.slug })[0];
-      if (!latest) continue;
-      const summary = lib.publishedSummary(learning().json(latest));
-      scenarios[parsed.slug] = { titles: summary.titles, minutes: summary.minutes, builtIn: !!lib.own(site.scenarios, parsed.slug) };
+      const described = describeAdded(app, parsed.slug);
+      if (described) scenarios[parsed.slug] = described;
     }
   }
   cached = { generation: generation, body: { paths: paths, scenarios: scenarios } };
@@ -94,16 +104,12 @@ function achievementAt(app, pathId, achievement, issuedAt) {
   const additions = app.findRecordsByFilter("path_steps", "path = {:path} && created <= {:issued}", "created,id", 0, 0, { path: pathId, issued: issuedAt })
     .map(additionOf);
   if (additions.length === 0) return achievement;
-  const lib = library();
-  const site = learning().fileFacts();
   const published = {};
   for (const addition of additions) {
-    const latest = app.findRecordsByFilter("scenario_versions", "scenario = {:s}", "-version", 1, 0, { s: addition.scenario })[0];
-    if (!latest) continue;
-    const titles = lib.publishedSummary(learning().json(latest)).titles;
-    published[addition.scenario] = { title: titles.en || addition.scenario, builtIn: !!lib.own(site.scenarios, addition.scenario) };
+    const described = describeAdded(app, addition.scenario);
+    if (described) published[addition.scenario] = { title: described.titles.en || addition.scenario, builtIn: described.builtIn };
   }
-  return lib.withAddedSteps(pathId, achievement, additions, published);
+  return library().withAddedSteps(pathId, achievement, additions, published);
 }
 
 module.exports = { check, reanchor, certifyPath, served, addedTitles, achievementAt };
